@@ -1,0 +1,104 @@
+"""``bank check``: prove every problem is sound by running it, not by reading it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+
+from ..judge.outcomes import Outcome, overall
+from ..judge.runner import run_suite
+from ..judge.worker import Zygote
+from .loader import Problem
+from .schema import Bug, Kind
+
+
+@dataclass
+class Finding:
+    problem: str
+    check: str
+    ok: bool
+    detail: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def apply_bug(files: dict[str, bytes], bug: Bug) -> dict[str, bytes]:
+    """The project with ``bug`` planted: its fixed text, which must occur once, made buggy."""
+    text = files[bug.file].decode("utf-8")
+    count = text.count(bug.fixed)
+    if count != 1:
+        raise ValueError(f"bug {bug.id}: 'fixed' text occurs {count} times in {bug.file}")
+    out = dict(files)
+    out[bug.file] = text.replace(bug.fixed, bug.buggy).encode("utf-8")
+    return out
+
+
+def _statuses(problem: Problem, files: dict[str, bytes], suite: str, zygote: Zygote):
+    return {e.name: e for e in run_suite(problem, files, suite, zygote)}
+
+
+def _summary(events: dict) -> str:
+    bad = [f"{n}={e.status}" + (f" ({e.message[:200]})" if e.message else "")
+           for n, e in events.items() if e.status is not Outcome.PASS]  # fmt: skip
+    return "; ".join(bad) or "all passed"
+
+
+def check_problem(problem: Problem, zygote: Zygote) -> Iterator[Finding]:
+    """Yield one finding per property of ``problem``."""
+    pid = problem.id
+    reference = problem.solution_files()
+    for suite in ("public", "hidden"):
+        events = _statuses(problem, reference, suite, zygote)
+        ok = bool(events) and all(e.status is Outcome.PASS for e in events.values())
+        yield Finding(pid, f"reference passes {suite} tests", ok, _summary(events))
+    hidden_names = [c.name for c in problem.cases("hidden")]
+    dims = {c.dimension for c in problem.cases("hidden")}
+    yield Finding(pid, "hidden tests cover correctness", "correctness" in dims, ", ".join(dims))
+    starter = _statuses(problem, problem.starter_files(), "hidden", zygote)
+    yield Finding(
+        pid,
+        "starter fails hidden tests",
+        overall([e.status for e in starter.values()]) is not Outcome.PASS,
+        _summary(starter),
+    )
+    for wrong in problem.spec.wrong:
+        events = _statuses(problem, problem.wrong_files(wrong.path), "hidden", zygote)
+        got = overall([e.status for e in events.values()])
+        missing = [n for n in wrong.failing if n not in hidden_names]
+        passed = [n for n in wrong.failing if n in events and events[n].status is Outcome.PASS]
+        ok = str(got) == wrong.status and not missing and not passed
+        detail = f"expected {wrong.status}, got {got}"
+        if missing:
+            detail += f"; unknown tests named in 'failing': {missing}"
+        if passed:
+            detail += f"; these should not pass but did: {passed}"
+        yield Finding(pid, f"{wrong.path} gets {wrong.status}", ok, detail + "; " + _summary(events))
+    if problem.kind is Kind.DEBUG:
+        yield from _check_bugs(problem, reference, hidden_names, zygote)
+
+
+def _check_bugs(problem: Problem, reference, hidden_names, zygote) -> Iterator[Finding]:
+    pid = problem.id
+    planted = dict(reference)
+    try:
+        for bug in problem.spec.bugs:
+            planted = apply_bug(planted, bug)
+        same = planted == problem.starter_files()
+        yield Finding(pid, "starter = solution with every bug planted", same,
+                      "" if same else "starter/ differs from solution/ with all bugs applied")  # fmt: skip
+    except ValueError as exc:
+        yield Finding(pid, "starter = solution with every bug planted", False, str(exc))
+    for bug in problem.spec.bugs:
+        try:
+            files = apply_bug(reference, bug)
+        except ValueError as exc:
+            yield Finding(pid, f"bug {bug.id} is caught", False, str(exc))
+            continue
+        events = _statuses(problem, files, "hidden", zygote)
+        unknown = [n for n in bug.caught_by if n not in hidden_names]
+        missed = [n for n in bug.caught_by if n in events and events[n].status is Outcome.PASS]
+        ok = not unknown and not missed
+        detail = f"unknown tests {unknown}; " if unknown else ""
+        detail += f"not caught by {missed}" if missed else f"caught by {bug.caught_by}"
+        yield Finding(pid, f"bug {bug.id} is caught", ok, detail)

@@ -1,0 +1,33 @@
+"""The topic taxonomy every problem is tagged from: ``area/subtopic`` (or just ``area``)."""
+
+TAXONOMY: dict[str, tuple[str, ...]] = {
+    "foundations": ("linear-models", "optimisation", "probability-statistics", "metrics"),
+    "deep-learning": (
+        "layers", "backprop-autodiff", "normalisation", "regularisation", "optimisers", "cnns",
+    ),
+    "transformers": (
+        "attention", "positional-encodings", "tokenisation", "decoding-sampling", "kv-cache",
+        "lora",
+    ),
+    "llm-training": ("loss-masking", "perplexity", "preference-optimisation"),
+    "data-preprocessing": ("scaling", "encoding", "splitting", "leakage", "imputation", "text"),
+    "classic": (
+        "graphs", "recursion-backtracking", "data-structures", "intervals",
+        "simulation-monte-carlo", "state-estimation",
+    ),
+    "numerics": ("stability", "gradient-checking"),
+}  # fmt: skip
+
+
+def all_topics() -> list[str]:
+    """Every valid tag: each area alone and each ``area/subtopic``."""
+    out = []
+    for area, subs in TAXONOMY.items():
+        out.append(area)
+        out.extend(f"{area}/{s}" for s in subs)
+    return out
+
+
+def matches(tag: str, query: str) -> bool:
+    """``--topic deep-learning`` matches ``deep-learning/layers``; a subtopic matches itself."""
+    return tag == query or tag.startswith(query + "/") or tag.split("/")[-1] == query

@@ -1,0 +1,173 @@
+"""The grading child: confines itself, loads the candidate's files and answers calls.
+
+It only ever returns data (values, handles, exception descriptions). It never sees a test,
+an expected value or a reference solution, and nothing it says is taken as a verdict.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import traceback
+
+from . import codec, confine
+
+BOX = "/box"
+
+
+class _Objects:
+    """Objects the trusted side refers to by handle."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[int, object] = {}
+
+    def add(self, obj) -> codec.Handle:
+        ident = len(self.by_id) + 1
+        self.by_id[ident] = obj
+        return codec.Handle(ident, type(obj).__name__)
+
+    def get(self, ident: int):
+        return self.by_id[ident]
+
+
+def _safe_relpath(name: str) -> str:
+    parts = name.split("/")
+    if not name or name.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        raise ValueError(f"refusing file name {name!r}")
+    return name
+
+
+def enter_box(sandbox: bool, tmpfs_mb: int) -> str:
+    """New process group and, when sandboxed, a private tmpfs; return the box directory."""
+    os.setsid()  # own process group: the whole group is killed when the submission ends
+    if sandbox:
+        confine.private_tmpfs(BOX, tmpfs_mb)
+        return BOX
+    import tempfile
+
+    return tempfile.mkdtemp(prefix="mldrill-box-")
+
+
+def confine_and_load(setup: dict, box: str, sandbox: bool, out_fd: int, keep: set[int]) -> None:
+    """Write the candidate's files, then apply rlimits, the uid drop and seccomp."""
+    for name, data in setup["files"].items():
+        path = os.path.join(box, _safe_relpath(name))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as fh:
+            fh.write(data)
+    if os.getuid() == 0:
+        for root, dirs, files in os.walk(box):
+            for entry in [root, *(os.path.join(root, n) for n in dirs + files)]:
+                os.chown(entry, confine.NOBODY, confine.NOBODY)
+    os.dup2(out_fd, 1)
+    os.dup2(out_fd, 2)
+    _close_except(keep)
+    limits = setup["limits"]
+    confine.set_limits(
+        limits["cpu_seconds"],
+        limits["memory_mb"],
+        limits["fsize_mb"],
+        limits["nofile"],
+        limits["nproc"],
+    )
+    if sandbox or os.getuid() == 0:
+        confine.drop_privileges()
+    confine.no_new_privs()
+    if sandbox:
+        confine.build_seccomp_filter(os.getpid()).load()
+    os.chdir(box)
+    sys.path[:0] = [box]
+    sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115
+    sys.stderr = sys.stdout
+
+
+def _close_except(keep: set[int]) -> None:
+    for fd in range(3, 1024):
+        if fd not in keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def describe_exception(exc: BaseException, box: str) -> dict:
+    """Exception type, message and the traceback frames that are in the candidate's files."""
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith(box + "/")
+    ]
+    lines = [
+        f'  File "{f.filename[len(box) + 1 :]}", line {f.lineno}, in {f.name}\n'
+        + (f"    {f.line}\n" if f.line else "")
+        for f in frames
+    ]
+    info = {"type": type(exc).__name__, "message": str(exc)[:2000], "traceback": "".join(lines)}
+    if isinstance(exc, SyntaxError):
+        filename = exc.filename or ""
+        info["file"] = filename[len(box) + 1 :] if filename.startswith(box) else filename
+        info["line"] = exc.lineno
+        info["message"] = exc.msg
+    return info
+
+
+def serve(sock, box: str) -> None:
+    """Answer requests until the trusted side closes the channel."""
+    objects = _Objects()
+    read_exact = codec.socket_reader(sock)
+
+    def send(message) -> None:
+        try:
+            payload = codec.encode(message, objects.add)
+        except codec.CodecError as exc:
+            payload = codec.encode({"err": {"type": "TransferError", "message": str(exc)}})
+        sock.sendall(codec.frame(payload))
+
+    while True:
+        try:
+            request = codec.decode(codec.read_frame(read_exact))
+        except EOFError:
+            return
+        send(_handle(request, objects, box))
+
+
+def _handle(request: dict, objects: _Objects, box: str) -> dict:
+    op = request["op"]
+    try:
+        if op == "import":
+            return {"ok": objects.add(importlib.import_module(request["module"]))}
+        if op == "noop":
+            return {"ok": None}
+        if op == "rng":  # a seeded Generator living in the box, for problems that take an rng
+            import numpy as np
+
+            return {"ok": objects.add(np.random.default_rng(request["seed"]))}
+        target = objects.get(request["target"])
+        if op == "getattr":
+            return {"ok": getattr(target, request["attr"])}
+        if op == "call":
+            fn = getattr(target, request["attr"]) if request["attr"] else target
+            args = [_resolve(a, objects) for a in request["args"]]
+            kwargs = {k: _resolve(v, objects) for k, v in request["kwargs"].items()}
+            result = fn(*args, **kwargs)
+            if request.get("handle"):
+                return {"ok": objects.add(result)}
+            return {"ok": result}
+        return {"err": {"type": "ProtocolError", "message": f"unknown op {op!r}"}}
+    except BaseException as exc:  # noqa: BLE001 - everything the candidate raises is data
+        if isinstance(exc, SystemExit):
+            info = describe_exception(exc, box)
+            info["message"] = f"SystemExit({exc.code!r}) was raised"
+            return {"err": info}
+        return {"err": describe_exception(exc, box)}
+
+
+def _resolve(value, objects: _Objects):
+    if type(value) is codec.Handle:
+        return objects.get(value.id)
+    if type(value) is list:
+        return [_resolve(v, objects) for v in value]
+    if type(value) is tuple:
+        return tuple(_resolve(v, objects) for v in value)
+    if type(value) is dict:
+        return {k: _resolve(v, objects) for k, v in value.items()}
+    return value
