@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
 
+from .bank import taxonomy
+from .bank.loader import BUILTIN, Problem, find_problem, load_bank
+from .bank.schema import Kind
+from .grading.grade import GradeResult, grade
+from .judge.outcomes import TestEvent
 from .judge.sandbox import SandboxUnavailable
 from .judge.worker import Zygote
+from .session import workspace
+
+_DIFFICULTY = {"easy": 0, "medium": 1, "hard": 2}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
 
 
 @contextmanager
@@ -19,4 +35,128 @@ def judge_for(sandbox: bool = True):
         zygote.close()
 
 
-__all__ = ["SandboxUnavailable", "judge_for"]
+@dataclass
+class Overview:
+    problems: list[Problem]
+    best: dict[str, tuple[float, str]]
+    attempts: int
+    suggestion: Problem | None
+    reason: str
+
+
+class Service:
+    """Problems, workspaces, grading and history behind one object."""
+
+    def __init__(
+        self,
+        db_url: str | None = None,
+        bank_root: Path = BUILTIN,
+        sandbox: bool = True,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db_url = db_url
+        self.bank_root = bank_root
+        self.sandbox = sandbox
+        self.clock = clock
+        self._store = None
+        self._zygote: Zygote | None = None
+
+    @property
+    def store(self):
+        if self._store is None:
+            from .storage.db import Store
+
+            self._store = Store(self.db_url)
+        return self._store
+
+    def zygote(self) -> Zygote:
+        if self._zygote is None:
+            self._zygote = Zygote(sandbox=self.sandbox).start()
+        return self._zygote
+
+    def close(self) -> None:
+        if self._zygote is not None:
+            self._zygote.close()
+            self._zygote = None
+
+    def __enter__(self) -> Service:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # bank
+    def problems(self, kind: str | None = None, topic: str | None = None) -> list[Problem]:
+        found = load_bank(self.bank_root)
+        if kind:
+            found = [p for p in found if p.kind == kind]
+        if topic:
+            found = [p for p in found if any(taxonomy.matches(t, topic) for t in p.spec.topics)]
+        return found
+
+    def problem(self, problem_id: str) -> Problem:
+        return find_problem(problem_id, self.bank_root)
+
+    # workspaces and grading
+    def start(self, problem_id: str, dest: Path | None = None) -> workspace.Workspace:
+        problem = self.problem(problem_id)
+        return workspace.create(problem, dest or Path.cwd() / problem_id, self.clock())
+
+    def run_workspace(
+        self, root: Path, suite: str, on_event: Callable[[TestEvent], None] | None = None
+    ) -> GradeResult:
+        """Public tests (``suite="public"``) or a submission (``"hidden"``) of a workspace."""
+        space = workspace.open_workspace(root)
+        problem = self.problem(space.problem_id)
+        files = workspace.collect(problem, root)
+        result = grade(problem, files, self.zygote(), suite, on_event)
+        self._record(problem, "test" if suite == "public" else "submit", files, result)
+        return result
+
+    def grade_path(
+        self, problem_id: str, path: Path, on_event: Callable[[TestEvent], None] | None = None
+    ) -> GradeResult:
+        """Grade a solution.py (implement) or a project folder (debug) non-interactively."""
+        problem = self.problem(problem_id)
+        if problem.kind is Kind.IMPLEMENT:
+            if path.is_dir():
+                path = path / "solution.py"
+            files = {"solution.py": workspace.read_file_safely(path)}
+        else:
+            if not path.is_dir():
+                raise workspace.WorkspaceError(f"{path}: a debug problem is graded from a folder")
+            files = workspace.collect(problem, path)
+        result = grade(problem, files, self.zygote(), "hidden", on_event)
+        self._record(problem, "grade", files, result)
+        return result
+
+    def _record(self, problem: Problem, mode: str, files, result: GradeResult) -> None:
+        code = {n: d.decode("utf-8", "replace") for n, d in files.items()}
+        self.store.add_attempt(problem.id, mode, code, result.to_dict(), self.clock())
+
+    # progress
+    def history(self, problem_id: str | None = None, limit: int = 50):
+        return self.store.attempts(problem_id, limit)
+
+    def overview(self) -> Overview:
+        problems = self.problems()
+        best = self.store.best_scores()
+        attempts = len(self.store.attempts(limit=100000))
+        suggestion, reason = _suggest(problems, best)
+        return Overview(problems, best, attempts, suggestion, reason)
+
+
+def _suggest(problems: list[Problem], best: dict[str, tuple[float, str]]):
+    """Retry the weakest attempted problem below 80, else the easiest unseen one."""
+    weak = [p for p in problems if p.id in best and best[p.id][0] < 80]
+    if weak:
+        target = min(weak, key=lambda p: best[p.id][0])
+        return target, f"your best score is {best[target.id][0]:.0f}/100"
+    unseen = [p for p in problems if p.id not in best]
+    if unseen:
+        target = min(unseen, key=lambda p: (_DIFFICULTY[p.spec.difficulty], p.kind != "implement"))
+        return target, "you have not tried it yet"
+    return None, "every problem is solved with 80 or more"
+
+
+__all__ = ["SandboxUnavailable", "Service", "judge_for"]

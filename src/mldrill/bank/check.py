@@ -73,7 +73,9 @@ def check_problem(problem: Problem, zygote: Zygote) -> Iterator[Finding]:
             detail += f"; unknown tests named in 'failing': {missing}"
         if passed:
             detail += f"; these should not pass but did: {passed}"
-        yield Finding(pid, f"{wrong.path} gets {wrong.status}", ok, detail + "; " + _summary(events))
+        yield Finding(
+            pid, f"{wrong.path} gets {wrong.status}", ok, detail + "; " + _summary(events)
+        )
     if problem.kind is Kind.DEBUG:
         yield from _check_bugs(problem, reference, hidden_names, zygote)
 
@@ -85,8 +87,8 @@ def _check_bugs(problem: Problem, reference, hidden_names, zygote) -> Iterator[F
         for bug in problem.spec.bugs:
             planted = apply_bug(planted, bug)
         same = planted == problem.starter_files()
-        yield Finding(pid, "starter = solution with every bug planted", same,
-                      "" if same else "starter/ differs from solution/ with all bugs applied")  # fmt: skip
+        detail = "" if same else "starter/ differs from solution/ with all bugs applied"
+        yield Finding(pid, "starter = solution with every bug planted", same, detail)
     except ValueError as exc:
         yield Finding(pid, "starter = solution with every bug planted", False, str(exc))
     for bug in problem.spec.bugs:

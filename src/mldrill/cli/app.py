@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -11,12 +12,13 @@ import typer
 
 app = typer.Typer(
     help="Practise ML research-engineer interviews: problems, a sandboxed judge, feedback.",
-    no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 bank_app = typer.Typer(help="Check and inspect the problem bank.", add_completion=False)
+bench_app = typer.Typer(help="Benchmarks (they measure; they never fail on timings).")
 app.add_typer(bank_app, name="bank")
+app.add_typer(bench_app, name="bench")
 
 NoSandbox = Annotated[
     bool,
@@ -25,6 +27,8 @@ NoSandbox = Annotated[
         help="Run candidate code with resource limits only (your own code, never a server).",
     ),
 ]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+_state: dict = {"db": None}
 
 
 def _console():
@@ -40,9 +44,251 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+@contextmanager
+def _service(sandbox: bool = True):
+    """The service, with known user errors turned into one clear line and exit code 2."""
+    from ..bank.loader import ProblemLoadError
+    from ..judge.sandbox import SandboxUnavailable
+    from ..service import Service
+    from ..session.workspace import WorkspaceError
+
+    if not sandbox:
+        _console().print(
+            "[yellow]warning:[/] --no-sandbox: candidate code runs with resource limits only, "
+            "not isolated. Use it for your own code, never on a server.",
+            highlight=False,
+        )
+    service = Service(db_url=_state["db"], sandbox=sandbox)
+    try:
+        yield service
+    except (ProblemLoadError, WorkspaceError) as exc:
+        _fail(str(exc))
+    except SandboxUnavailable as exc:
+        _fail(f"{exc}\n(to practise on your own code without isolation: --no-sandbox)", 3)
+    finally:
+        service.close()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="SQLAlchemy database URL (default: MLDRILL_DB or SQLite)."),
+    ] = None,
+) -> None:
+    """With no command: the bank, your progress and the next suggested step."""
+    _state["db"] = db
+    if ctx.invoked_subcommand is not None:
+        return
+    from rich.table import Table
+
+    with _service() as service:
+        view = service.overview()
+    console = _console()
+    table = Table(title="mldrill problem bank", show_edge=False)
+    for col in ("id", "kind", "difficulty", "minutes", "best", "title"):
+        table.add_column(col, justify="right" if col in ("minutes", "best") else "left")
+    for p in view.problems:
+        best = view.best.get(p.id)
+        mark = "" if best is None else f"{best[0]:.0f} {best[1]}"
+        table.add_row(p.id, str(p.kind), p.spec.difficulty, str(p.spec.time_minutes), mark,
+                      p.spec.title)  # fmt: skip
+    console.print(table)
+    solved = sum(1 for score, _ in view.best.values() if score >= 80)
+    console.print(
+        f"progress: {solved}/{len(view.problems)} problems at 80+, {view.attempts} attempts",
+        highlight=False,
+    )
+    if view.suggestion is not None:
+        console.print(
+            f"next: [bold]mldrill start {view.suggestion.id}[/] ({view.reason})", highlight=False
+        )
+    console.print("commands: mldrill --help")
+
+
+@app.command("list")
+def list_problems(
+    kind: Annotated[str | None, typer.Option(help="implement or debug.")] = None,
+    topic: Annotated[str | None, typer.Option(help="A taxonomy area or subtopic.")] = None,
+    as_json: Json = False,
+) -> None:
+    """List problems, optionally filtered by kind and topic."""
+    from ..bank.taxonomy import all_topics
+
+    if kind and kind not in ("implement", "debug"):
+        _fail(f"--kind: {kind!r} is not a kind (implement, debug)")
+    if topic and not any(t == topic or t.endswith("/" + topic) for t in all_topics()):
+        _fail(f"--topic: {topic!r} is not in the taxonomy (see docs/topics.md)")
+    with _service() as service:
+        problems = service.problems(kind, topic)
+    if as_json:
+        rows = [
+            {"id": p.id, "kind": str(p.kind), "title": p.spec.title, "topics": p.spec.topics,
+             "difficulty": p.spec.difficulty, "time_minutes": p.spec.time_minutes}
+            for p in problems
+        ]  # fmt: skip
+        print(json.dumps(rows, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False)
+    for col in ("id", "kind", "difficulty", "topics", "title"):
+        table.add_column(col)
+    for p in problems:
+        table.add_row(p.id, str(p.kind), p.spec.difficulty, ", ".join(p.spec.topics), p.spec.title)
+    _console().print(table)
+
+
+@app.command()
+def show(problem_id: Annotated[str, typer.Argument(help="Problem id.")]) -> None:
+    """Show a problem's statement, budget and topics."""
+    from rich.markdown import Markdown
+
+    with _service() as service:
+        problem = service.problem(problem_id)
+    console = _console()
+    spec = problem.spec
+    console.print(
+        f"[bold]{spec.title}[/] ({spec.kind}, {spec.difficulty}, {spec.time_minutes} min) "
+        f"topics: {', '.join(spec.topics)}",
+        highlight=False,
+    )
+    console.print(Markdown(problem.statement))
+    console.print(f"[dim]why it matters:[/] {spec.why}", highlight=False)
+
+
+@app.command()
+def start(
+    problem_id: Annotated[str, typer.Argument(help="Problem id.")],
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Workspace folder (default: ./ID).")
+    ] = None,
+) -> None:
+    """Create a workspace with the statement, starter files and public tests."""
+    with _service() as service:
+        space = service.start(problem_id, directory)
+        problem = service.problem(problem_id)
+    target = "solution.py" if problem.kind == "implement" else "the project files"
+    _console().print(
+        f"workspace ready: [bold]{space.root}[/]\nread statement.md, edit {target}, then "
+        f"`mldrill test {space.root}` (public tests) and `mldrill submit {space.root}`.",
+        highlight=False,
+    )
+
+
+def _run(directory: Path, suite: str, no_sandbox: bool, as_json: bool) -> None:
+    from rich.progress import Progress
+
+    from ..feedback.render import event_line, show_result
+
+    console = _console()
+    with _service(sandbox=not no_sandbox) as service:
+        space_problem = service.problem(_workspace_problem(directory))
+        total = len(space_problem.cases(suite))
+        if as_json:
+            result = service.run_workspace(directory, suite)
+        else:
+            with Progress(console=console, transient=True) as progress:
+                task = progress.add_task(f"running {suite} tests", total=total)
+
+                def on_event(event):
+                    progress.console.print(event_line(event), highlight=False)
+                    progress.advance(task)
+
+                result = service.run_workspace(directory, suite, on_event)
+    if as_json:
+        print(json.dumps(result.to_dict(), indent=2))
+    else:
+        show_result(console, result)
+    if str(result.status) != "pass":
+        raise typer.Exit(1)
+
+
+def _workspace_problem(directory: Path) -> str:
+    from ..session.workspace import WorkspaceError, open_workspace
+
+    try:
+        return open_workspace(directory).problem_id
+    except WorkspaceError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def test(
+    directory: Annotated[Path, typer.Argument(help="Workspace folder.")] = Path("."),
+    no_sandbox: NoSandbox = False,
+    as_json: Json = False,
+) -> None:
+    """Run the public tests on your workspace, sandboxed."""
+    _run(directory, "public", no_sandbox, as_json)
+
+
+@app.command()
+def submit(
+    directory: Annotated[Path, typer.Argument(help="Workspace folder.")] = Path("."),
+    no_sandbox: NoSandbox = False,
+    as_json: Json = False,
+) -> None:
+    """Grade your workspace against the hidden tests, with feedback per test and dimension."""
+    _run(directory, "hidden", no_sandbox, as_json)
+
+
+@app.command("grade")
+def grade_cmd(
+    path: Annotated[Path, typer.Argument(help="solution.py (implement) or project folder.")],
+    problem_id: Annotated[str, typer.Option("--problem", help="Problem id.")],
+    as_json: Json = False,
+    no_sandbox: NoSandbox = False,
+) -> None:
+    """Grade a file or folder non-interactively (one JSON object with --json)."""
+    from ..feedback.render import show_result
+
+    if not path.exists():
+        _fail(f"{path}: no such file or folder")
+    with _service(sandbox=not no_sandbox) as service:
+        result = service.grade_path(problem_id, path)
+    if as_json:
+        print(json.dumps(result.to_dict(), indent=2))
+    else:
+        show_result(_console(), result)
+    if str(result.status) != "pass":
+        raise typer.Exit(1)
+
+
+@app.command()
+def history(
+    problem_id: Annotated[str | None, typer.Option("--problem", help="Only this problem.")] = None,
+    limit: Annotated[int, typer.Option(help="How many attempts.")] = 20,
+    as_json: Json = False,
+) -> None:
+    """Your past attempts, newest first."""
+    with _service() as service:
+        attempts = service.history(problem_id, limit)
+    rows = [
+        {"id": a.id, "problem": a.problem_id, "mode": a.mode, "status": a.status,
+         "score": a.score, "created_at": a.created_at.isoformat(), "elapsed_ms": a.elapsed_ms}
+        for a in attempts
+    ]  # fmt: skip
+    if as_json:
+        print(json.dumps(rows, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False)
+    for col in ("id", "when", "problem", "mode", "status", "score"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(str(r["id"]), r["created_at"][:19], r["problem"], r["mode"], r["status"],
+                      f"{r['score']:.0f}")  # fmt: skip
+    _console().print(table if rows else "no attempts yet: try `mldrill start softmax`")
+
+
 @bank_app.command("check")
 def bank_check(
-    path: Annotated[Path | None, typer.Argument(help="A bank folder or one problem folder.")] = None,
+    path: Annotated[
+        Path | None, typer.Argument(help="A bank folder or one problem folder.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print findings as JSON.")] = False,
     no_sandbox: NoSandbox = False,
 ) -> None:
@@ -88,6 +334,21 @@ def bank_check(
         )
     if failed:
         raise typer.Exit(1)
+
+
+@bench_app.command("judge")
+def bench_judge(
+    runs: Annotated[int, typer.Option(help="Gradings per measurement.")] = 200,
+    baseline_runs: Annotated[int, typer.Option(help="Baseline submissions.")] = 10,
+    workers: Annotated[int, typer.Option(help="Parallel workers for throughput (0: cores).")] = 0,
+    as_json: Json = False,
+) -> None:
+    """Warm judge vs a fresh `python -m pytest` in bubblewrap per submission (softmax)."""
+    from ..bench.judge_bench import run_benchmark
+
+    report = run_benchmark(runs, baseline_runs, workers, console=None if as_json else _console())
+    if as_json:
+        print(json.dumps(report, indent=2))
 
 
 def main() -> None:

@@ -47,9 +47,7 @@ def syntax_check(files: dict[str, bytes]) -> SyntaxProblem | None:
 
 def limits_for(problem: Problem) -> Limits:
     spec = problem.spec.limits
-    return Limits(
-        cpu_seconds=spec.cpu_seconds, memory_mb=spec.memory_mb, output_kb=spec.output_kb
-    )
+    return Limits(cpu_seconds=spec.cpu_seconds, memory_mb=spec.memory_mb, output_kb=spec.output_kb)
 
 
 def _seed(name: str) -> int:

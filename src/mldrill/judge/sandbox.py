@@ -99,7 +99,9 @@ def zygote_command(ctl_fd: int, sandbox: bool) -> list[str]:
         path, module = BOX_MOUNT, "mldrill_box.zygote"
     else:
         path, module = str(Path(__file__).parents[2]), "mldrill.judge.box.zygote"
-    code = f"import sys; sys.path.insert(0, {path!r}); from {module} import main; main(sys.argv[1:])"
+    code = (
+        f"import sys; sys.path.insert(0, {path!r}); from {module} import main; main(sys.argv[1:])"
+    )
     argv = [sys.executable, "-I", "-c", code, str(ctl_fd), "--tmpfs-mb", str(TMPFS_MB)]
     return argv + (["--sandbox"] if sandbox else [])
 

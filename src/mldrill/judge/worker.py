@@ -232,7 +232,9 @@ class Zygote:
         answer = box.request(setup, timeout)
         if "setup_error" in answer:
             box.close()
-            raise SandboxUnavailable(f"the sandbox could not confine a child: {answer['setup_error']}")
+            raise SandboxUnavailable(
+                f"the sandbox could not confine a child: {answer['setup_error']}"
+            )
         return box
 
     def reap(self, pid: int) -> int:

@@ -124,11 +124,9 @@ def encode(obj, to_handle=None) -> bytes:
             return msgpack.ExtType(EXT_TUPLE, encode(list(value), to_handle))
         if type(value) is np.ndarray and value.dtype.kind in _KINDS and value.dtype.fields is None:
             return msgpack.ExtType(EXT_NDARRAY, _array_payload(value))
-        if isinstance(value, np.generic) and type(value).__module__ == "numpy":
-            if value.dtype.kind in _KINDS:
-                return msgpack.ExtType(
-                    EXT_NPSCALAR, msgpack.packb([value.dtype.str, value.tobytes()])
-                )
+        numpy_scalar = isinstance(value, np.generic) and type(value).__module__ == "numpy"
+        if numpy_scalar and value.dtype.kind in _KINDS:
+            return msgpack.ExtType(EXT_NPSCALAR, msgpack.packb([value.dtype.str, value.tobytes()]))
         if type(value) is Handle:
             return msgpack.ExtType(EXT_HANDLE, msgpack.packb([value.id, value.type_name]))
         if to_handle is not None:

@@ -82,9 +82,7 @@ def main(argv: list[str]) -> None:
                 _child_main(child_end, out_w, sandbox, tmpfs_mb)
             child_end.close()
             os.close(out_w)
-            socket.send_fds(
-                ctl, [codec.encode({"pid": pid})], [parent_end.fileno(), out_r]
-            )
+            socket.send_fds(ctl, [codec.encode({"pid": pid})], [parent_end.fileno(), out_r])
             parent_end.close()
             os.close(out_r)
         elif op == "reap":
