@@ -58,6 +58,15 @@ def _python_roots() -> list[str]:
     return kept
 
 
+def _parents(paths: list[str]) -> list[str]:
+    found = set()
+    for path in paths:
+        parts = Path(path).parts[1:-1]
+        for depth in range(1, len(parts) + 1):
+            found.add("/" + "/".join(parts[:depth]))
+    return sorted(found, key=lambda p: (p.count("/"), p))
+
+
 def _masked_paths(roots: list[str]) -> list[str]:
     """mldrill's own files (and the bank inside them) must not be visible in the box."""
     package = os.path.realpath(Path(__file__).parent.parent)
@@ -81,13 +90,17 @@ def bwrap_argv(ctl_fd: int) -> list[str]:
     # libseccomp is located through the loader cache; nothing else of /etc is needed.
     argv += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
     roots = _python_roots()
+    # bubblewrap creates missing parents of a mount point as 0700, which the unprivileged
+    # child could not traverse; create them 0755 first.
+    for parent in _parents([*roots, f"{BOX_MOUNT}/mldrill_box"]):
+        argv += ["--perms", "0755", "--dir", parent]
     for root in roots:
         argv += ["--ro-bind", root, root]
     for masked in _masked_paths(roots):
         argv += ["--tmpfs", masked]
     argv += ["--ro-bind", str(BOX_SRC), f"{BOX_MOUNT}/mldrill_box"]
     argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", "/box"]
-    for cap in ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_CHOWN"):
+    for cap in ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_CHOWN", "CAP_KILL"):
         argv += ["--cap-add", cap]
     argv += ["--chdir", "/"]
     argv += zygote_command(ctl_fd, sandbox=True)

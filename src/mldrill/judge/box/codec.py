@@ -127,6 +127,8 @@ def encode(obj, to_handle=None) -> bytes:
         numpy_scalar = isinstance(value, np.generic) and type(value).__module__ == "numpy"
         if numpy_scalar and value.dtype.kind in _KINDS:
             return msgpack.ExtType(EXT_NPSCALAR, msgpack.packb([value.dtype.str, value.tobytes()]))
+        if type(value) is int:  # only reaches here when it does not fit in 64 bits
+            raise CodecError("an integer is too large to transfer (limit: 64 bits)")
         if type(value) is Handle:
             return msgpack.ExtType(EXT_HANDLE, msgpack.packb([value.id, value.type_name]))
         if to_handle is not None:

@@ -57,6 +57,24 @@ def _child_main(data: socket.socket, out_w: int, sandbox: bool, tmpfs_mb: int) -
     os._exit(code)
 
 
+def _reap(pid: int, sandbox: bool) -> tuple[int, int]:
+    """Kill the child's process group and wait for it.
+
+    In the sandbox the zygote is alone in its PID namespace with at most one child, so
+    ``kill(-1)`` also ends anything that child left behind, in or out of its group.
+    """
+    targets = [(os.killpg, pid), (os.kill, pid)] + ([(os.kill, -1)] if sandbox else [])
+    for kill, target in targets:
+        try:
+            kill(target, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    try:
+        return os.waitpid(pid, 0)
+    except ChildProcessError:  # already reaped: report a kill rather than dying
+        return pid, signal.SIGKILL
+
+
 def main(argv: list[str]) -> None:
     ctl = socket.socket(fileno=int(argv[0]))
     sandbox = "--sandbox" in argv
@@ -87,12 +105,7 @@ def main(argv: list[str]) -> None:
             os.close(out_r)
         elif op == "reap":
             pid = request["pid"]
-            for kill in (os.killpg, os.kill):
-                try:
-                    kill(pid, signal.SIGKILL)
-                except (ProcessLookupError, PermissionError):
-                    pass
-            _, status = os.waitpid(pid, 0)
+            _, status = _reap(pid, sandbox)
             ctl.send(codec.encode({"status": status}))
         elif op == "ping":
             ctl.send(codec.encode({"pong": os.getpid()}))
