@@ -39,7 +39,8 @@ def _statuses(problem: Problem, files: dict[str, bytes], suite: str, zygote: Zyg
 
 
 def _summary(events: dict) -> str:
-    bad = [f"{n}={e.status}" + (f" ({e.message[:200]})" if e.message else "")
+    # The end of a message holds the exception itself, so keep the tail when shortening.
+    bad = [f"{n}={e.status}" + (f" ({e.message[-300:]})" if e.message else "")
            for n, e in events.items() if e.status is not Outcome.PASS]  # fmt: skip
     return "; ".join(bad) or "all passed"
 

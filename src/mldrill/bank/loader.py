@@ -70,7 +70,18 @@ class Problem:
         return files
 
 
+_MODULES: dict[tuple[str, str, int], object] = {}
+
+
 def _load_module(path: Path, name: str):
+    """Import a bank file under a private name; cached until the file changes."""
+    key = (str(path), name, path.stat().st_mtime_ns)
+    if key not in _MODULES:
+        _MODULES[key] = _exec_module(path, name)
+    return _MODULES[key]
+
+
+def _exec_module(path: Path, name: str):
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # dataclasses and pickling look modules up by name

@@ -136,15 +136,20 @@ class Connection:
         message = {"op": "getattr", "target": handle.id, "attr": name}
         return proxy.wrap(self, self._request(message))
 
-    def timed_call(self, member: proxy.RemoteMember, args, kwargs) -> tuple[object, float]:
-        """Call and return (result, seconds), net of the cost of shipping the arguments.
+    def timed_call(
+        self, member: proxy.RemoteMember, args, kwargs, net: bool = True
+    ) -> tuple[object, float]:
+        """Call and return (result, seconds), net of the cost of moving the data.
 
         The time is measured here, on the trusted side: the child could lie about its own.
+        The transfer cost is an echo of the same arguments there and back.
         """
-        payload = {"args": proxy.unwrap(list(args)), "kwargs": proxy.unwrap(dict(kwargs))}
-        start = time.perf_counter()
-        self._request({"op": "noop", **payload})
-        transfer = time.perf_counter() - start
+        transfer = 0.0
+        if net:
+            payload = {"args": proxy.unwrap(list(args)), "kwargs": proxy.unwrap(dict(kwargs))}
+            start = time.perf_counter()
+            self._request({"op": "echo", **payload})
+            transfer = time.perf_counter() - start
         start = time.perf_counter()
         result = member(*args, **kwargs)
         elapsed = time.perf_counter() - start
@@ -153,5 +158,5 @@ class Connection:
     def close(self) -> None:
         if self.box is not None:
             self._keep_output(self.box)
-            self.box.close()
+            self.box.close(need_status=False)
             self.box = None

@@ -76,9 +76,10 @@ class _GuardedReference:
 
 
 def _arguments(case: Case, sol, ref) -> dict:
-    available = {"sol": sol, "ref": ref, "rng": np.random.default_rng(_seed(case.name))}
     wanted = inspect.signature(case.fn).parameters
-    return {name: available[name] for name in wanted if name in available}
+    available = {"sol": lambda: sol, "ref": lambda: ref}
+    available["rng"] = lambda: np.random.default_rng(_seed(case.name))
+    return {name: available[name]() for name in wanted if name in available}
 
 
 def run_suite(

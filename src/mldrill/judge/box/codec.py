@@ -157,13 +157,21 @@ def read_frame(read_exact) -> bytes:
 def socket_reader(sock):
     """Return ``read_exact(n)`` over a stream socket; it raises EOFError when the peer closes."""
 
-    def read_exact(n: int) -> bytes:
-        buf = bytearray()
-        while len(buf) < n:
-            chunk = sock.recv(n - len(buf))
-            if not chunk:
+    def read_exact(n: int) -> bytearray:
+        buf = bytearray(n)
+        view = memoryview(buf)
+        got = 0
+        while got < n:
+            count = sock.recv_into(view[got:], n - got)
+            if not count:
                 raise EOFError
-            buf += chunk
-        return bytes(buf)
+            got += count
+        return buf
 
     return read_exact
+
+
+def send_frame(sock, payload: bytes) -> None:
+    """Send one frame without copying the payload into a new buffer."""
+    sock.sendall(_HEADER.pack(len(payload)))
+    sock.sendall(payload)

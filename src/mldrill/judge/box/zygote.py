@@ -21,7 +21,7 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 
 import numpy  # noqa: E402,F401 - pre-imported so every fork has it warm
 
-from . import child, codec  # noqa: E402
+from . import child, codec, confine  # noqa: E402
 
 try:  # torch is optional; single-threaded, and imported before any fork
     import torch  # noqa: F401
@@ -37,12 +37,23 @@ except Exception:  # noqa: BLE001
     pass
 
 
+def _freeze_heap() -> None:
+    """Move everything imported so far out of the collector's sight: children then do not
+    touch (and copy-on-write) those pages whenever a collection runs."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def _child_main(data: socket.socket, out_w: int, sandbox: bool, tmpfs_mb: int) -> None:
     code = 0
     try:
         box = child.enter_box(sandbox, tmpfs_mb)
+        # Everything that does not depend on the submission happens before it arrives.
+        seccomp_filter = confine.build_seccomp_filter(os.getpid()) if sandbox else None
         setup = codec.decode(codec.read_frame(codec.socket_reader(data)))
-        child.confine_and_load(setup, box, sandbox, out_w, {data.fileno()})
+        child.confine_and_load(setup, box, seccomp_filter, out_w, {data.fileno()})
         data.sendall(codec.frame(codec.encode({"ready": True})))
     except BaseException as exc:  # noqa: BLE001
         try:
@@ -57,22 +68,43 @@ def _child_main(data: socket.socket, out_w: int, sandbox: bool, tmpfs_mb: int) -
     os._exit(code)
 
 
-def _reap(pid: int, sandbox: bool) -> tuple[int, int]:
-    """Kill the child's process group and wait for it.
+def _reap(pid: int) -> int:
+    """Kill the child's process group and wait for it; return its wait status.
 
-    In the sandbox the zygote is alone in its PID namespace with at most one child, so
-    ``kill(-1)`` also ends anything that child left behind, in or out of its group.
+    The group holds everything the child forked: seccomp forbids setsid and setpgid, so
+    nothing can leave it.
     """
-    targets = [(os.killpg, pid), (os.kill, pid)] + ([(os.kill, -1)] if sandbox else [])
-    for kill, target in targets:
+    for kill in (os.killpg, os.kill):
         try:
-            kill(target, signal.SIGKILL)
+            kill(pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
     try:
-        return os.waitpid(pid, 0)
+        return os.waitpid(pid, 0)[1]
     except ChildProcessError:  # already reaped: report a kill rather than dying
-        return pid, signal.SIGKILL
+        return signal.SIGKILL
+
+
+class _Spare:
+    """A child forked ahead of time, already in its own namespace, waiting for files."""
+
+    def __init__(self, ctl: socket.socket, sandbox: bool, tmpfs_mb: int) -> None:
+        parent_end, child_end = socket.socketpair()
+        out_r, out_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            ctl.close()
+            parent_end.close()
+            os.close(out_r)
+            _child_main(child_end, out_w, sandbox, tmpfs_mb)
+        child_end.close()
+        os.close(out_w)
+        self.pid, self.data, self.out_r = pid, parent_end, out_r
+
+    def hand_over(self, ctl: socket.socket) -> None:
+        socket.send_fds(ctl, [codec.encode({"pid": self.pid})], [self.data.fileno(), self.out_r])
+        self.data.close()
+        os.close(self.out_r)
 
 
 def main(argv: list[str]) -> None:
@@ -80,6 +112,8 @@ def main(argv: list[str]) -> None:
     sandbox = "--sandbox" in argv
     tmpfs_mb = int(argv[argv.index("--tmpfs-mb") + 1]) if "--tmpfs-mb" in argv else 64
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    _freeze_heap()
+    spare = _Spare(ctl, sandbox, tmpfs_mb)
     while True:
         try:
             message = ctl.recv(65536)
@@ -90,23 +124,12 @@ def main(argv: list[str]) -> None:
         request = codec.decode(message)
         op = request["op"]
         if op == "spawn":
-            parent_end, child_end = socket.socketpair()
-            out_r, out_w = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                ctl.close()
-                parent_end.close()
-                os.close(out_r)
-                _child_main(child_end, out_w, sandbox, tmpfs_mb)
-            child_end.close()
-            os.close(out_w)
-            socket.send_fds(ctl, [codec.encode({"pid": pid})], [parent_end.fileno(), out_r])
-            parent_end.close()
-            os.close(out_r)
+            spare.hand_over(ctl)
+            spare = _Spare(ctl, sandbox, tmpfs_mb)  # forked while the trusted side works
         elif op == "reap":
-            pid = request["pid"]
-            _, status = _reap(pid, sandbox)
-            ctl.send(codec.encode({"status": status}))
+            status = _reap(request["pid"])
+            if request.get("reply", True):
+                ctl.send(codec.encode({"status": status}))
         elif op == "ping":
             ctl.send(codec.encode({"pong": os.getpid()}))
 
