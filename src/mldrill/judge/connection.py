@@ -8,8 +8,8 @@ import time
 
 from . import proxy
 from .box.codec import CodecError, Handle
-from .outcomes import Outcome
-from .worker import Box, BoxGone, Limits, Zygote
+from .outcomes import Outcome, ProblemFault
+from .worker import Box, BoxGone, Limits, UnsendableArgument, Zygote
 
 SETUP_TIMEOUT = 10.0
 
@@ -85,6 +85,8 @@ class Connection:
         box = self._box()
         try:
             reply = box.request(message, self.deadline - time.monotonic())
+        except UnsendableArgument as exc:
+            raise ProblemFault(f"a test passed a value that cannot be sent: {exc}") from None
         except BoxGone:
             raise self._ended(box) from None
         except CodecError as exc:
@@ -136,24 +138,21 @@ class Connection:
         message = {"op": "getattr", "target": handle.id, "attr": name}
         return proxy.wrap(self, self._request(message))
 
-    def timed_call(
-        self, member: proxy.RemoteMember, args, kwargs, net: bool = True
-    ) -> tuple[object, float]:
-        """Call and return (result, seconds), net of the cost of moving the data.
+    def timed_call(self, member: proxy.RemoteMember, args, kwargs) -> tuple[object, float]:
+        """Call and return (result, seconds), moving the data there and back included.
 
         The time is measured here, on the trusted side: the child could lie about its own.
-        The transfer cost is an echo of the same arguments there and back.
         """
-        transfer = 0.0
-        if net:
-            payload = {"args": proxy.unwrap(list(args)), "kwargs": proxy.unwrap(dict(kwargs))}
-            start = time.perf_counter()
-            self._request({"op": "echo", **payload})
-            transfer = time.perf_counter() - start
         start = time.perf_counter()
         result = member(*args, **kwargs)
-        elapsed = time.perf_counter() - start
-        return result, max(elapsed - transfer, 0.0)
+        return result, time.perf_counter() - start
+
+    def transfer_time(self, args, kwargs) -> float:
+        """Seconds to move these arguments to the box and back (an echo), to subtract."""
+        payload = {"args": proxy.unwrap(list(args)), "kwargs": proxy.unwrap(dict(kwargs))}
+        start = time.perf_counter()
+        self._request({"op": "echo", **payload})
+        return time.perf_counter() - start
 
     def close(self) -> None:
         if self.box is not None:

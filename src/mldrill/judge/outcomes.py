@@ -6,6 +6,10 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 
+class ProblemFault(Exception):
+    """The problem itself is broken (its reference raised, a test sent non-data...)."""
+
+
 class Outcome(StrEnum):
     PASS = "pass"
     FAIL = "fail"

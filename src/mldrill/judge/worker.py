@@ -30,6 +30,10 @@ class BoxGone(Exception):
         self.reason = reason  # "died", "timeout" or "output_limit"
 
 
+class UnsendableArgument(ValueError):
+    """A test tried to send something that is not plain data (the test's fault)."""
+
+
 @dataclass(frozen=True)
 class Limits:
     """Resource limits for one grading child."""
@@ -75,7 +79,10 @@ class Box:
         if self.gone:
             raise BoxGone(self.gone)
         deadline = time.monotonic() + timeout
-        payload = codec.encode(message)
+        try:
+            payload = codec.encode(message)
+        except codec.CodecError as exc:
+            raise UnsendableArgument(str(exc)) from None
         try:
             self.data.settimeout(max(timeout, 0.001))
             codec.send_frame(self.data, payload)

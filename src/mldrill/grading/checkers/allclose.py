@@ -18,6 +18,11 @@ def _as_numeric(value) -> np.ndarray | None:
     return None
 
 
+def _num(value) -> str:
+    """A number as a person writes it: 0.25, not np.float64(0.25) or array(0.25)."""
+    return repr(np.asarray(value).item())
+
+
 def check(got, expected, rtol: float = 1e-6, atol: float = 1e-9, what: str = "the result"):
     """``got`` must be an array (or number, if ``expected`` is one) close to ``expected``."""
     exp = np.asarray(expected)
@@ -60,8 +65,8 @@ def check(got, expected, rtol: float = 1e-6, atol: float = 1e-9, what: str = "th
         where = index_text(first) if arr.ndim else ""
         return Check(
             False,
-            f"{what}: got {arr[first] if arr.ndim else arr} at {where or 'the value'} "
-            f"where a finite value {exp[first] if exp.ndim else exp} was expected",
+            f"{what}: got {_num(arr[first] if arr.ndim else arr)} at {where or 'the value'} "
+            f"where a finite value {_num(exp[first] if exp.ndim else exp)} was expected",
             "NaN or inf from finite inputs usually means overflow (exp of a large number) or "
             "a log/division of zero: shift by the max, or add a small epsilon.",
         )
@@ -69,12 +74,14 @@ def check(got, expected, rtol: float = 1e-6, atol: float = 1e-9, what: str = "th
     if np.all(close):
         return PASS
     if arr.ndim == 0:
-        return Check(False, f"{what}: expected {exp!r} (±{rtol:g} relative), got {arr!r}")
+        return Check(
+            False, f"{what}: expected {_num(exp)} (rtol={rtol:g}, atol={atol:g}), got {_num(arr)}"
+        )
     first = tuple(int(i) for i in np.argwhere(~close)[0])
     count = int((~close).sum())
     return Check(
         False,
         f"{what}: {count} of {arr.size} values differ; first at index {index_text(first)}: "
-        f"expected {exp[first]!r}, got {arr[first]!r} (rtol={rtol:g}, atol={atol:g})\n"
+        f"expected {_num(exp[first])}, got {_num(arr[first])} (rtol={rtol:g}, atol={atol:g})\n"
         f"  expected {show(exp)}\n  got      {show(arr)}",
     )
