@@ -26,5 +26,6 @@ def probe(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _isolated_db(tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # Rich wraps to the terminal width
     monkeypatch.setenv("MLDRILL_DB", f"sqlite:///{tmp_path / 'test.db'}")
     os.environ.pop("MLDRILL_NO_SANDBOX", None)

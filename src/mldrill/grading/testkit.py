@@ -93,9 +93,9 @@ def expect_fast(
 ):
     """The candidate call must take at most ``max_ratio`` times the reference on these inputs.
 
-    Both are timed in this run on this machine; the better of three runs counts for each, and
-    times under ``floor_ms`` always pass (below that, noise dominates), so a fast candidate
-    is timed once and the reference not at all.
+    Timed here, in this run: one candidate call under ``floor_ms`` (transfer included)
+    passes at once; otherwise the best of three calls, less the best of three echoes of the
+    arguments, against the best of three reference runs. See docs/problem-format.md.
     """
     floor = floor_ms / 1000
     conn = member._conn

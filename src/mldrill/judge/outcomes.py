@@ -44,6 +44,8 @@ def overall(statuses: list[Outcome]) -> Outcome:
 class TestEvent:
     """One test's result, yielded as soon as the test finishes."""
 
+    __test__ = False  # not a pytest class, despite the name
+
     name: str
     dimension: str
     status: Outcome

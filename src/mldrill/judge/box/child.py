@@ -139,7 +139,7 @@ def _handle(request: dict, objects: _Objects, box: str) -> dict:
         if op == "import":
             return {"ok": objects.add(importlib.import_module(request["module"]))}
         if op == "echo":  # the cost of moving the data both ways, for efficiency timing
-            return {"ok": request["args"]}
+            return {"ok": [_resolve(a, objects) for a in request["args"]]}
         if op == "rng":  # a seeded Generator living in the box, for problems that take an rng
             import numpy as np
 
