@@ -81,6 +81,8 @@ def bwrap_argv(ctl_fd: int) -> list[str]:
         argv += ["--unshare-user"]
     for key, value in _ENV.items():
         argv += ["--setenv", key, value]
+    # Fresh mounts first: binds made afterwards (a checkout under /tmp, say) stay visible.
+    argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", "/box"]
     for top in ("usr", "lib", "lib64", "lib32", "bin", "sbin"):
         path = "/" + top
         if os.path.islink(path):
@@ -99,7 +101,6 @@ def bwrap_argv(ctl_fd: int) -> list[str]:
     for masked in _masked_paths(roots):
         argv += ["--tmpfs", masked]
     argv += ["--ro-bind", str(BOX_SRC), f"{BOX_MOUNT}/mldrill_box"]
-    argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", "/box"]
     for cap in ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_CHOWN", "CAP_KILL"):
         argv += ["--cap-add", cap]
     argv += ["--chdir", "/"]
