@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .bank import taxonomy
-from .bank.loader import BUILTIN, Problem, find_problem, load_bank
+from .bank.loader import BUILTIN, Problem, ProblemLoadError, find_problem, load_bank
 from .bank.schema import Kind
 from .grading.grade import GradeResult, grade
 from .judge.outcomes import TestEvent
@@ -25,9 +25,9 @@ def utcnow() -> datetime:
 
 
 @contextmanager
-def judge_for(sandbox: bool = True):
+def judge_for(sandbox: bool = True, torch: bool = False):
     """A started zygote, closed on exit. Raises SandboxUnavailable with what is missing."""
-    zygote = Zygote(sandbox=sandbox)
+    zygote = Zygote(sandbox=sandbox, torch=torch)
     zygote.start()
     try:
         yield zygote
@@ -69,9 +69,19 @@ class Service:
             self._store = Store(self.db_url)
         return self._store
 
-    def zygote(self) -> Zygote:
+    def zygote(self, problem: Problem | None = None) -> Zygote:
+        """The judge worker, restarted with torch pre-imported when ``problem`` needs it."""
+        torch = problem is not None and "torch" in problem.spec.requires
+        if problem is not None and problem.missing_extras():
+            extras = ", ".join(problem.missing_extras())
+            raise ProblemLoadError(
+                f"problem {problem.id!r} needs {extras}: install it with pip install -e '.[torch]'"
+            )
+        if self._zygote is not None and torch and not self._zygote.torch:
+            self._zygote.close()
+            self._zygote = None
         if self._zygote is None:
-            self._zygote = Zygote(sandbox=self.sandbox).start()
+            self._zygote = Zygote(sandbox=self.sandbox, torch=torch).start()
         return self._zygote
 
     def close(self) -> None:
@@ -109,7 +119,7 @@ class Service:
         space = workspace.open_workspace(root)
         problem = self.problem(space.problem_id)
         files = workspace.collect(problem, root)
-        result = grade(problem, files, self.zygote(), suite, on_event)
+        result = grade(problem, files, self.zygote(problem), suite, on_event)
         self._record(problem, "test" if suite == "public" else "submit", files, result)
         return result
 
@@ -126,7 +136,7 @@ class Service:
             if not path.is_dir():
                 raise workspace.WorkspaceError(f"{path}: a debug problem is graded from a folder")
             files = workspace.collect(problem, path)
-        result = grade(problem, files, self.zygote(), "hidden", on_event)
+        result = grade(problem, files, self.zygote(problem), "hidden", on_event)
         self._record(problem, "grade", files, result)
         return result
 

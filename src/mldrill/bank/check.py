@@ -48,6 +48,11 @@ def _summary(events: dict) -> str:
 def check_problem(problem: Problem, zygote: Zygote) -> Iterator[Finding]:
     """Yield one finding per property of ``problem``."""
     pid = problem.id
+    missing = problem.missing_extras()
+    if missing:
+        extras = ", ".join(missing)
+        yield Finding(pid, "skipped", True, f"needs {extras}, not installed: skipped")
+        return
     reference = problem.solution_files()
     for suite in ("public", "hidden"):
         events = _statuses(problem, reference, suite, zygote)
@@ -79,6 +84,20 @@ def check_problem(problem: Problem, zygote: Zygote) -> Iterator[Finding]:
         )
     if problem.kind is Kind.DEBUG:
         yield from _check_bugs(problem, reference, hidden_names, zygote)
+    else:
+        yield _check_mutants(problem, zygote)
+
+
+def _check_mutants(problem: Problem, zygote: Zygote) -> Finding:
+    from .mutation.engine import MIN_SCORE, analyse
+
+    report = analyse(problem, zygote)
+    survivors = ", ".join(f"{r.mutant.id} ({r.mutant.description})" for r in report.survivors)
+    detail = f"{report.score}% of {len(report.counted)} mutants killed"
+    if survivors:
+        detail += f"; surviving: {survivors}"
+    return Finding(problem.id, f"hidden tests kill >= {MIN_SCORE:g}% of mutants",
+                   report.score >= MIN_SCORE, detail)  # fmt: skip
 
 
 def _check_bugs(problem: Problem, reference, hidden_names, zygote) -> Iterator[Finding]:

@@ -35,6 +35,10 @@ class Problem:
     def kind(self) -> Kind:
         return self.spec.kind
 
+    def missing_extras(self) -> list[str]:
+        """Optional extras this problem needs that are not installed (e.g. ``["torch"]``)."""
+        return [name for name in self.spec.requires if importlib.util.find_spec(name) is None]
+
     @cached_property
     def statement(self) -> str:
         return (self.root / "statement.md").read_text(encoding="utf-8")

@@ -69,6 +69,13 @@ class Bug(Strict):
         return self
 
 
+class Equivalent(Strict):
+    """A mutant that cannot change behaviour, with the reason (see ``bank mutate``)."""
+
+    id: str
+    reason: str = Field(min_length=10)
+
+
 class ProblemSpec(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_]*$")
     title: str = Field(min_length=3)
@@ -83,6 +90,8 @@ class ProblemSpec(Strict):
     limits: ProblemLimits = ProblemLimits()
     wrong: list[Wrong] = Field(min_length=2)
     bugs: list[Bug] = []
+    equivalent: list[Equivalent] = []
+    requires: list[Literal["torch"]] = []  # optional extras the problem needs
 
     @field_validator("topics")
     @classmethod

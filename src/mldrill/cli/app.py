@@ -304,7 +304,8 @@ def bank_check(
 
     findings = []
     console = _console()
-    with judge_for(sandbox=not no_sandbox) as zygote:
+    torch = any("torch" in p.spec.requires and not p.missing_extras() for p in problems)
+    with judge_for(sandbox=not no_sandbox, torch=torch) as zygote:
         if as_json:
             for problem in problems:
                 findings.extend(check_problem(problem, zygote))
@@ -317,6 +318,8 @@ def bank_check(
                     progress.update(task, description=f"checking {problem.id}")
                     for finding in check_problem(problem, zygote):
                         findings.append(finding)
+                        if finding.check == "skipped":
+                            console.print(f"[yellow]skipped[/] {problem.id}: {finding.detail}")
                         if not finding.ok:
                             console.print(
                                 f"[red]FAIL[/] {finding.problem}: {finding.check}: "
@@ -334,6 +337,53 @@ def bank_check(
         )
     if failed:
         raise typer.Exit(1)
+
+
+@bank_app.command("mutate")
+def bank_mutate(
+    problem_id: Annotated[str, typer.Argument(help="An implement problem's id.")],
+    as_json: Json = False,
+    no_sandbox: NoSandbox = False,
+) -> None:
+    """Plant each ML-aware mutation in the reference; report killed and surviving mutants."""
+    from rich.progress import Progress
+
+    from ..bank.mutation.engine import MIN_SCORE, analyse, find_mutants
+
+    console = _console()
+    with _service(sandbox=not no_sandbox) as service:
+        problem = service.problem(problem_id)
+        total = len(find_mutants(problem.solution_files()))
+        if as_json:
+            report = analyse(problem, service.zygote(problem))
+        else:
+            with Progress(console=console, transient=True) as progress:
+                task = progress.add_task(f"mutants of {problem_id}", total=total)
+                report = analyse(problem, service.zygote(problem), lambda r: progress.advance(task))
+    if as_json:
+        print(json.dumps(report.to_dict(), indent=2))
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False)
+    for col in ("mutant", "change", "result"):
+        table.add_column(col)
+    for r in report.results:
+        if r.equivalent_reason:
+            verdict = f"[dim]equivalent: {r.equivalent_reason}[/]"
+        elif r.killed:
+            verdict = f"[green]killed[/] by {r.killed_by[0]}"
+        else:
+            verdict = "[red]survived[/]"
+        table.add_row(r.mutant.id, r.mutant.description, verdict)
+    console.print(table)
+    counted = len(report.counted)
+    style = "green" if report.score >= MIN_SCORE else "red"
+    console.print(
+        f"mutation score [{style}]{report.score}%[/] ({counted - len(report.survivors)}"
+        f"/{counted} killed, {len(report.results) - counted} declared equivalent)",
+        highlight=False,
+    )
 
 
 @bench_app.command("judge")

@@ -11,6 +11,8 @@ def kind(value) -> str:
     """``array float64 (2, 3)``, ``list of 4``, ``int``..."""
     if type(value) is np.ndarray:
         return f"array {value.dtype} {tuple(value.shape)}"
+    if type(value).__name__ == "Tensor":
+        return f"tensor {str(value.dtype).replace('torch.', '')} {tuple(value.shape)}"
     if isinstance(value, np.generic):
         return f"numpy {value.dtype} scalar"
     if isinstance(value, list | tuple):

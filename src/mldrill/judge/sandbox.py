@@ -73,7 +73,7 @@ def _masked_paths(roots: list[str]) -> list[str]:
     return [package] if any(package.startswith(r + "/") for r in roots) else []
 
 
-def bwrap_argv(ctl_fd: int) -> list[str]:
+def bwrap_argv(ctl_fd: int, torch: bool = False) -> list[str]:
     """The full command that starts a sandboxed zygote talking on ``ctl_fd``."""
     argv = ["bwrap", "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts"]
     argv += ["--unshare-cgroup-try", "--die-with-parent", "--new-session", "--clearenv"]
@@ -104,11 +104,11 @@ def bwrap_argv(ctl_fd: int) -> list[str]:
     for cap in ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_CHOWN", "CAP_KILL"):
         argv += ["--cap-add", cap]
     argv += ["--chdir", "/"]
-    argv += zygote_command(ctl_fd, sandbox=True)
+    argv += zygote_command(ctl_fd, sandbox=True, torch=torch)
     return argv
 
 
-def zygote_command(ctl_fd: int, sandbox: bool) -> list[str]:
+def zygote_command(ctl_fd: int, sandbox: bool, torch: bool = False) -> list[str]:
     if sandbox:
         path, module = BOX_MOUNT, "mldrill_box.zygote"
     else:
@@ -117,7 +117,7 @@ def zygote_command(ctl_fd: int, sandbox: bool) -> list[str]:
         f"import sys; sys.path.insert(0, {path!r}); from {module} import main; main(sys.argv[1:])"
     )
     argv = [sys.executable, "-I", "-c", code, str(ctl_fd), "--tmpfs-mb", str(TMPFS_MB)]
-    return argv + (["--sandbox"] if sandbox else [])
+    return argv + (["--sandbox"] if sandbox else []) + (["--torch"] if torch else [])
 
 
 def plain_env() -> dict[str, str]:

@@ -186,8 +186,9 @@ class Box:
 class Zygote:
     """A warm worker process that forks boxes; sandboxed with bubblewrap unless told not to."""
 
-    def __init__(self, sandbox: bool = True) -> None:
+    def __init__(self, sandbox: bool = True, torch: bool = False) -> None:
         self.sandbox = sandbox
+        self.torch = torch  # pre-import torch in the zygote (slower start, fast torch children)
         self.proc: subprocess.Popen | None = None
         self.ctl: socket.socket | None = None
         self._unanswered = 0
@@ -199,7 +200,10 @@ class Zygote:
                 raise SandboxUnavailable("cannot sandbox candidate code: " + "; ".join(missing))
         parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         fd = child_end.fileno()
-        argv = bwrap_argv(fd) if self.sandbox else zygote_command(fd, sandbox=False)
+        if self.sandbox:
+            argv = bwrap_argv(fd, torch=self.torch)
+        else:
+            argv = zygote_command(fd, sandbox=False, torch=self.torch)
         self.proc = subprocess.Popen(
             argv,
             pass_fds=[fd],

@@ -23,8 +23,22 @@ def _num(value) -> str:
     return repr(np.asarray(value).item())
 
 
+def _is_tensor(value) -> bool:
+    return type(value).__name__ == "Tensor" and type(value).__module__.startswith("torch")
+
+
 def check(got, expected, rtol: float = 1e-6, atol: float = 1e-9, what: str = "the result"):
-    """``got`` must be an array (or number, if ``expected`` is one) close to ``expected``."""
+    """``got`` must be an array (or number, if ``expected`` is one) close to ``expected``.
+
+    A torch tensor is expected back as a tensor, then compared like an array.
+    """
+    if _is_tensor(expected):
+        if not _is_tensor(got):
+            return Check(
+                False,
+                f"{what}: expected a torch tensor {tuple(expected.shape)}, got {kind(got)}",
+            )
+        got, expected = got.detach().numpy(), expected.detach().numpy()
     exp = np.asarray(expected)
     want_array = type(expected) is np.ndarray
     if want_array and type(got) is not np.ndarray:

@@ -23,13 +23,14 @@ import numpy  # noqa: E402,F401 - pre-imported so every fork has it warm
 
 from . import child, codec, confine  # noqa: E402
 
-try:  # torch is optional; single-threaded, and imported before any fork
-    import torch  # noqa: F401
+
+def _preload_torch() -> None:
+    """Import torch before any fork, single-threaded: children then start with it warm."""
+    import torch
 
     torch.set_num_threads(1)
     torch.set_num_interop_threads(1)
-except Exception:  # noqa: BLE001
-    pass
+
 
 try:
     import pyseccomp  # noqa: F401 - loads libseccomp before the children need it
@@ -112,6 +113,8 @@ def main(argv: list[str]) -> None:
     sandbox = "--sandbox" in argv
     tmpfs_mb = int(argv[argv.index("--tmpfs-mb") + 1]) if "--tmpfs-mb" in argv else 64
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    if "--torch" in argv:
+        _preload_torch()
     _freeze_heap()
     spare = _Spare(ctl, sandbox, tmpfs_mb)
     while True:
