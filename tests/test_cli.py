@@ -183,3 +183,24 @@ def test_help_does_not_import_heavy_modules():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_generated_debug_task_reports_bugs_fixed(tmp_path):
+    workspace = tmp_path / "gen"
+    started = run("start", "softmax", "--debug", "--bugs", "2", "--seed", "5", "--dir", workspace)
+    assert started.exit_code == 0, started.output
+    assert "2 bugs planted, seed 5" in started.output
+    assert "Debugging task" in (workspace / "statement.md").read_text()
+    unchanged = json.loads(run("submit", workspace, "--json").output)
+    assert len(unchanged["bugs"]) == 2 and not any(b["fixed"] for b in unchanged["bugs"])
+    assert unchanged["diff"]["verdict"] == "unchanged"
+    reference = BANK / "softmax" / "solution" / "solution.py"
+    (workspace / "solution.py").write_text(reference.read_text())
+    fixed = json.loads(run("submit", workspace, "--json").output)
+    assert fixed["status"] == "pass" and all(b["fixed"] for b in fixed["bugs"])
+    assert fixed["diff"]["verdict"] == "surgical"
+
+
+def test_debug_flag_is_refused_for_debug_problems(tmp_path):
+    result = run("start", "attention_bugs", "--debug", "--dir", tmp_path / "x")
+    assert result.exit_code == 2 and "already a debug problem" in result.output

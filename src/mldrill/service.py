@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from pathlib import Path
 from .bank import taxonomy
 from .bank.loader import BUILTIN, Problem, ProblemLoadError, find_problem, load_bank
 from .bank.schema import Kind
+from .grading.debug_report import DebugSetup, PlantedBug
 from .grading.grade import GradeResult, grade
 from .judge.outcomes import TestEvent
 from .judge.sandbox import SandboxUnavailable
@@ -53,11 +55,13 @@ class Service:
         bank_root: Path = BUILTIN,
         sandbox: bool = True,
         clock: Callable[[], datetime] = utcnow,
+        rng: random.Random | None = None,
     ) -> None:
         self.db_url = db_url
         self.bank_root = bank_root
         self.sandbox = sandbox
         self.clock = clock
+        self.rng = rng or random.Random()  # only picks a seed when none is given
         self._store = None
         self._zygote: Zygote | None = None
 
@@ -108,9 +112,45 @@ class Service:
         return find_problem(problem_id, self.bank_root)
 
     # workspaces and grading
-    def start(self, problem_id: str, dest: Path | None = None) -> workspace.Workspace:
+    def start(
+        self,
+        problem_id: str,
+        dest: Path | None = None,
+        debug_bugs: int | None = None,
+        seed: int | None = None,
+    ) -> workspace.Workspace:
+        """A workspace; with ``debug_bugs``, a debugging task generated from the reference."""
         problem = self.problem(problem_id)
-        return workspace.create(problem, dest or Path.cwd() / problem_id, self.clock())
+        dest = dest or Path.cwd() / problem_id
+        if debug_bugs is None:
+            return workspace.create(problem, dest, self.clock())
+        if problem.kind is not Kind.IMPLEMENT:
+            raise ProblemLoadError(f"{problem_id} is already a debug problem; drop --debug")
+        if debug_bugs < 1:
+            raise ProblemLoadError("--bugs must be at least 1")
+        seed = self.rng.randrange(1_000_000) if seed is None else seed
+        setup = self.debug_setup(problem, debug_bugs, seed)
+        debug = {"bugs": debug_bugs, "seed": seed}
+        return workspace.create(problem, dest, self.clock(), setup.starter, debug)
+
+    def debug_setup(self, problem: Problem, bugs: int, seed: int) -> DebugSetup:
+        """The planted bugs of a generated task (regenerated: same seed, same task)."""
+        from .bank.mutation.engine import generate_debug_task
+
+        try:
+            files, planted = generate_debug_task(problem, self.zygote(problem), bugs, seed)
+        except ValueError as exc:
+            raise ProblemLoadError(str(exc)) from None
+        described = []
+        for bug in planted:
+            lines = files[bug.mutant.file].decode("utf-8").splitlines()
+            described.append(
+                PlantedBug(
+                    bug.mutant.id, bug.mutant.file, bug.mutant.operator, bug.mutant.description,
+                    tuple(bug.caught_by), lines[bug.mutant.line - 1].strip(),
+                )
+            )  # fmt: skip
+        return DebugSetup(tuple(described), files, problem.solution_files())
 
     def run_workspace(
         self, root: Path, suite: str, on_event: Callable[[TestEvent], None] | None = None
@@ -119,7 +159,10 @@ class Service:
         space = workspace.open_workspace(root)
         problem = self.problem(space.problem_id)
         files = workspace.collect(problem, root)
-        result = grade(problem, files, self.zygote(problem), suite, on_event)
+        debug = None
+        if space.debug and suite == "hidden":
+            debug = self.debug_setup(problem, space.debug["bugs"], space.debug["seed"])
+        result = grade(problem, files, self.zygote(problem), suite, on_event, debug=debug)
         self._record(problem, "test" if suite == "public" else "submit", files, result)
         return result
 

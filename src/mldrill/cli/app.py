@@ -164,12 +164,25 @@ def start(
     directory: Annotated[
         Path | None, typer.Option("--dir", help="Workspace folder (default: ./ID).")
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="A debugging task: bugs planted in the reference."),
+    ] = False,
+    bugs: Annotated[int, typer.Option("--bugs", help="How many bugs with --debug.")] = 3,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Task seed with --debug (same seed, same task).")
+    ] = None,
 ) -> None:
     """Create a workspace with the statement, starter files and public tests."""
     with _service() as service:
-        space = service.start(problem_id, directory)
+        space = service.start(problem_id, directory, bugs if debug else None, seed)
         problem = service.problem(problem_id)
     target = "solution.py" if problem.kind == "implement" else "the project files"
+    if space.debug:
+        _console().print(
+            f"debugging task: {space.debug['bugs']} bugs planted, seed {space.debug['seed']}",
+            highlight=False,
+        )
     _console().print(
         f"workspace ready: [bold]{space.root}[/]\nread statement.md, edit {target}, then "
         f"`mldrill test {space.root}` (public tests) and `mldrill submit {space.root}`.",
@@ -384,6 +397,58 @@ def bank_mutate(
         f"/{counted} killed, {len(report.results) - counted} declared equivalent)",
         highlight=False,
     )
+
+
+@bank_app.command("stats")
+def bank_stats_cmd(
+    as_json: Json = False,
+    no_sandbox: NoSandbox = False,
+) -> None:
+    """Counts per kind, topic and difficulty, and mutation scores (runs every mutant)."""
+    from rich.progress import Progress
+
+    from ..bank.stats import bank_stats
+
+    console = _console()
+    with _service(sandbox=not no_sandbox) as service:
+        problems = service.problems()
+        if as_json:
+            stats = bank_stats(problems, service.zygote)
+        else:
+            with Progress(console=console, transient=True) as progress:
+                task = progress.add_task("mutation analysis", total=len(problems))
+                stats = bank_stats(problems, service.zygote, lambda p: progress.advance(task))
+    if as_json:
+        print(json.dumps(stats, indent=2))
+        return
+    from rich.table import Table
+
+    console.print(
+        f"{stats['problems']} problems: "
+        + ", ".join(f"{n} {k}" for k, n in stats["by_kind"].items())
+        + f"; {stats['pytorch']} PyTorch; by difficulty "
+        + ", ".join(f"{n} {k}" for k, n in stats["by_difficulty"].items()),
+        highlight=False,
+    )
+    areas = Table("area", "problems", show_edge=False)
+    for area, count in stats["by_area"].items():
+        areas.add_row(area, str(count))
+    console.print(areas)
+    mutation = stats["mutation"]
+    table = Table("problem", "mutation score", "mutants", "equivalent", show_edge=False)
+    for pid, row in mutation["per_problem"].items():
+        style = "green" if row["score"] >= mutation["threshold"] else "red"
+        table.add_row(pid, f"[{style}]{row['score']}%[/]", str(row["mutants"]),
+                      str(row["equivalent"]))  # fmt: skip
+    console.print(table)
+    console.print(
+        f"median mutation score {mutation['median']}%, minimum {mutation['minimum']}%",
+        highlight=False,
+    )
+    for pid, survivors in mutation["with_survivors"].items():
+        console.print(f"  {pid}: surviving {', '.join(survivors)}", highlight=False)
+    for pid in mutation["skipped_missing_extras"]:
+        console.print(f"  [yellow]skipped[/] {pid}: needs an extra that is not installed")
 
 
 @bench_app.command("judge")

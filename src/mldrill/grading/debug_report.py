@@ -1,4 +1,8 @@
-"""For debug problems: which planted bugs were fixed, and how large the change was."""
+"""For debugging tasks: which planted bugs were fixed, and how large the change was.
+
+Bugs come from a debug problem's manifest or, for a generated task, from the mutants planted
+in an implement problem's reference; both are described by ``PlantedBug``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,33 @@ from dataclasses import asdict, dataclass
 
 from ..bank.loader import Problem
 from ..judge.outcomes import Outcome, TestEvent
+
+
+@dataclass(frozen=True)
+class PlantedBug:
+    id: str
+    file: str
+    category: str
+    description: str
+    caught_by: tuple[str, ...]
+    buggy_text: str  # text that is present while the bug is
+
+
+@dataclass(frozen=True)
+class DebugSetup:
+    """What a debugging task was made of: its bugs, the files handed out, the fixed files."""
+
+    bugs: tuple[PlantedBug, ...]
+    starter: dict[str, bytes]
+    fixed: dict[str, bytes]
+
+
+def manifest_setup(problem: Problem) -> DebugSetup:
+    bugs = tuple(
+        PlantedBug(b.id, b.file, b.category, b.description, tuple(b.caught_by), b.buggy)
+        for b in problem.spec.bugs
+    )
+    return DebugSetup(bugs, problem.starter_files(), problem.solution_files())
 
 
 @dataclass
@@ -46,25 +77,27 @@ def _changed_lines(a: dict[str, bytes], b: dict[str, bytes]) -> tuple[int, int]:
     return added, removed
 
 
-def bug_report(problem: Problem, files: dict[str, bytes], events: list[TestEvent]):
+def bug_report(setup: DebugSetup, files: dict[str, bytes], events: list[TestEvent]):
     """Per bug: fixed when every test that catches it passes."""
     status = {e.name: e.status for e in events}
     report = []
-    for bug in problem.spec.bugs:
+    for bug in setup.bugs:
         text = files.get(bug.file, b"").decode("utf-8", "replace")
         fixed = all(status.get(name) is Outcome.PASS for name in bug.caught_by)
-        report.append(
-            BugStatus(bug.id, bug.file, bug.category, fixed, bug.buggy in text, bug.description)
-        )
+        present = bug.buggy_text in text
+        report.append(BugStatus(bug.id, bug.file, bug.category, fixed, present, bug.description))
     return report
 
 
-def diff_size(problem: Problem, files: dict[str, bytes]) -> DiffSize:
+def diff_size(setup: DebugSetup, files: dict[str, bytes]) -> DiffSize:
     """Compare the candidate's change to the starter with the reference fix's size."""
-    starter = problem.starter_files()
+    starter = {n: d for n, d in setup.starter.items() if n in files or n.endswith(".py")}
     added, removed = _changed_lines(starter, files)
-    ref_added, ref_removed = _changed_lines(starter, problem.solution_files())
+    ref_added, ref_removed = _changed_lines(starter, setup.fixed)
     minimal = max(ref_added + ref_removed, 1)
     ratio = (added + removed) / minimal
-    verdict = "surgical" if ratio <= 2 else "moderate" if ratio <= 5 else "rewrite"
+    if added + removed == 0:
+        verdict = "unchanged"
+    else:
+        verdict = "surgical" if ratio <= 2 else "moderate" if ratio <= 5 else "rewrite"
     return DiffSize(added, removed, ref_added + ref_removed, verdict)

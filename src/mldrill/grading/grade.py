@@ -71,8 +71,13 @@ def grade(
     on_event: Callable[[TestEvent], None] | None = None,
     clock: Callable[[], float] = time.perf_counter,
     measure_readability: bool = True,
+    debug: debug_report.DebugSetup | None = None,
 ) -> GradeResult:
-    """Grade ``files`` against ``suite``; ``on_event`` sees each test as it finishes."""
+    """Grade ``files`` against ``suite``; ``on_event`` sees each test as it finishes.
+
+    ``debug`` describes a debugging task (planted bugs, starter, fixed files); debug problems
+    use their manifest when it is not given.
+    """
     start = clock()
     files = candidate_files(problem, files)
     lint = readability.start(files) if measure_readability else None  # overlaps the tests
@@ -100,7 +105,9 @@ def grade(
         readability=read,
         syntax_error=vars(syntax) if syntax else None,
     )
-    if problem.kind is Kind.DEBUG and suite == "hidden":
-        result.bugs = debug_report.bug_report(problem, files, events)
-        result.diff = debug_report.diff_size(problem, files)
+    if debug is None and problem.kind is Kind.DEBUG:
+        debug = debug_report.manifest_setup(problem)
+    if debug is not None and suite == "hidden":
+        result.bugs = debug_report.bug_report(debug, files, events)
+        result.diff = debug_report.diff_size(debug, files)
     return result

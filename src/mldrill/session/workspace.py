@@ -26,15 +26,37 @@ class Workspace:
     root: Path
     problem_id: str
     started_at: str
+    debug: dict | None = None  # {"bugs": K, "seed": S} for a generated debugging task
 
 
-def create(problem: Problem, dest: Path, now: datetime) -> Workspace:
-    """Write statement, starter files and public tests into ``dest`` (which must be empty)."""
+DEBUG_NOTE = """
+
+## Debugging task
+
+This is not a blank starter: `solution.py` is a working solution with {bugs} planted bugs,
+each one an ordinary mistake that the hidden tests catch. Find and fix them in place; the
+grading reports which bugs you fixed and how large your change was (a surgical fix scores
+better than a rewrite). Task seed: {seed}.
+"""
+
+
+def create(
+    problem: Problem,
+    dest: Path,
+    now: datetime,
+    starter: dict[str, bytes] | None = None,
+    debug: dict | None = None,
+) -> Workspace:
+    """Write statement, starter files and public tests into ``dest`` (which must be empty).
+
+    ``starter`` and ``debug`` replace the starter files for a generated debugging task.
+    """
     if dest.exists() and any(dest.iterdir()):
         raise WorkspaceError(f"{dest}: folder exists and is not empty; choose another with --dir")
     dest.mkdir(parents=True, exist_ok=True)
-    (dest / "statement.md").write_text(problem.statement, encoding="utf-8")
-    for name, data in problem.starter_files().items():
+    statement = problem.statement + (DEBUG_NOTE.format(**debug) if debug else "")
+    (dest / "statement.md").write_text(statement, encoding="utf-8")
+    for name, data in (starter or problem.starter_files()).items():
         path = dest / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
@@ -42,8 +64,10 @@ def create(problem: Problem, dest: Path, now: datetime) -> Workspace:
     tests.mkdir(exist_ok=True)
     (tests / "public.py").write_bytes(problem.suite_path("public").read_bytes())
     marker = {"problem": problem.id, "started_at": now.isoformat()}
+    if debug:
+        marker["debug"] = debug
     (dest / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
-    return Workspace(dest, problem.id, marker["started_at"])
+    return Workspace(dest, problem.id, marker["started_at"], debug)
 
 
 def open_workspace(root: Path) -> Workspace:
@@ -54,8 +78,11 @@ def open_workspace(root: Path) -> Workspace:
         )
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
-        return Workspace(root, str(data["problem"]), str(data.get("started_at", "")))
-    except (ValueError, KeyError) as exc:
+        debug = data.get("debug")
+        if debug is not None:
+            debug = {"bugs": int(debug["bugs"]), "seed": int(debug["seed"])}
+        return Workspace(root, str(data["problem"]), str(data.get("started_at", "")), debug)
+    except (ValueError, KeyError, TypeError) as exc:
         raise WorkspaceError(f"{marker}: unreadable ({exc})") from None
 
 

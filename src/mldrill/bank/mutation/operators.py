@@ -323,9 +323,83 @@ class ArithmeticSwap(Operator):
             yield _seg(node, text, f"{_src(node)} -> {text}")
 
 
+class MinMaxSwap(Operator):
+    name = "min_max_swap"
+    summary = "min for max, argmin for argmax"
+
+    _PAIRS = (("min", "max"), ("argmin", "argmax"), ("minimum", "maximum"), ("amin", "amax"))
+    _SWAP = {a: b for pair in _PAIRS for a, b in (pair, pair[::-1])}
+
+    def at(self, node):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in ("min", "max"):
+                yield _seg(func, self._SWAP[func.id], f"{func.id} -> {self._SWAP[func.id]}")
+            elif isinstance(func, ast.Attribute) and func.attr in self._SWAP:
+                text = f"{_src(func.value)}.{self._SWAP[func.attr]}"
+                yield _seg(func, text, f"{_src(func)} -> {text}")
+
+
+class QueueStackSwap(Operator):
+    name = "queue_stack_swap"
+    summary = "take from the wrong end: a queue used as a stack"
+
+    def at(self, node):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            attr, owner = node.func.attr, _src(node.func.value)
+            if attr == "popleft" and not node.args:
+                yield _seg(node, f"{owner}.pop()", f"{owner}.popleft() -> {owner}.pop()")
+            elif attr == "pop" and len(node.args) == 1 and _src(node.args[0]) == "0":
+                yield _seg(node, f"{owner}.pop()", f"{owner}.pop(0) -> {owner}.pop()")
+            elif attr == "appendleft":
+                text = f"{owner}.append({_src(node.args[0])})" if node.args else ""
+                if text:
+                    yield _seg(node, text, f"appendleft -> append on {owner}")
+
+
+class IndexOffByOne(Operator):
+    name = "index_off_by_one"
+    summary = "index one element off ([0] for [1], [-1] for [-2])"
+
+    def at(self, node):
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load):
+            index = node.slice
+            if isinstance(index, ast.Constant) and type(index.value) is int:
+                new = index.value + 1 if index.value >= 0 else index.value - 1
+                yield _seg(index, str(new), f"[{index.value}] -> [{new}]")
+            elif isinstance(index, ast.UnaryOp) and isinstance(index.operand, ast.Constant):
+                old = index.operand.value
+                yield _seg(index, f"-{old + 1}", f"[-{old}] -> [-{old + 1}]")
+
+
+class EqualityFlip(Operator):
+    name = "condition_flip"
+    summary = "a test inverted: == for !=, in for not in"
+
+    _SWAP = {ast.Eq: "!=", ast.NotEq: "==", ast.In: "not in", ast.NotIn: "in",
+             ast.Is: "is not", ast.IsNot: "is"}  # fmt: skip
+
+    def at(self, node):
+        if isinstance(node, ast.Compare) and len(node.ops) == 1:
+            new = self._SWAP.get(type(node.ops[0]))
+            if new:
+                text = f"{_src(node.left)} {new} {_src(node.comparators[0])}"
+                yield _seg(node, text, f"{_src(node)} -> {text}")
+
+
+class LoopControlDrop(Operator):
+    name = "loop_control_drop"
+    summary = "a break or continue forgotten"
+
+    def at(self, node):
+        if isinstance(node, ast.Break | ast.Continue):
+            yield _seg(node, "pass", f"{_src(node)} removed")
+
+
 OPERATORS: tuple[Operator, ...] = (
     AxisChange(), DropMaxSubtraction(), DropScale(), MaskOffByOne(), SignFlip(),
     MissingTranspose(), TrainTestSwap(), UnalignedPermutation(), SliceOffByOne(),
     MeanSumSwap(), MissingEpsilon(), IntegerDivision(), MissingZeroGrad(),
     GradContextMisuse(), EvalTrainSwap(), ComparisonFlip(), KeepdimsDrop(), ArithmeticSwap(),
+    MinMaxSwap(), QueueStackSwap(), IndexOffByOne(), EqualityFlip(), LoopControlDrop(),
 )  # fmt: skip
