@@ -213,7 +213,7 @@ def _run(directory: Path, suite: str, no_sandbox: bool, as_json: bool) -> None:
     if as_json:
         print(json.dumps(result.to_dict(), indent=2))
     else:
-        show_result(console, result)
+        show_result(console, result, streamed=True)
     if str(result.status) != "pass":
         raise typer.Exit(1)
 

@@ -25,8 +25,12 @@ def event_line(event: TestEvent) -> str:
     return f"[{style}]{event.status:>13}[/] {event.name} [dim]({event.duration_ms:.0f} ms)[/]"
 
 
-def show_result(console: Console, result: GradeResult, show_passed: bool = False) -> None:
-    """Failures with their messages and hints, a per-dimension table, bugs and diff size."""
+def show_result(console: Console, result: GradeResult, streamed: bool = False) -> None:
+    """Failures with their messages and hints, a per-dimension table, bugs and diff size.
+
+    With ``streamed``, each test's line was already shown as it finished: only the details
+    of what went wrong follow.
+    """
     if result.syntax_error:
         err = result.syntax_error
         console.print(
@@ -34,10 +38,12 @@ def show_result(console: Console, result: GradeResult, show_passed: bool = False
             highlight=False,
         )
         return
-    for test in result.tests:
-        if test.status is Outcome.PASS and not show_passed:
-            continue
-        console.print(event_line(test), highlight=False)
+    failures = [t for t in result.tests if t.status is not Outcome.PASS]
+    if failures and streamed:
+        console.print("[bold]what went wrong[/]")
+    for test in failures:
+        console.print(event_line(test) if not streamed else f"[bold]{test.name}[/]",
+                      highlight=False)  # fmt: skip
         if test.message:
             console.print("    " + test.message.replace("\n", "\n    "), highlight=False)
         if test.hint:
@@ -68,8 +74,10 @@ def show_result(console: Console, result: GradeResult, show_passed: bool = False
         fixed = sum(b.fixed for b in result.bugs)
         console.print(f"[bold]planted bugs fixed: {fixed}/{len(result.bugs)}[/]")
         for bug in result.bugs:
-            mark = "[green]fixed[/]" if bug.fixed else "[red]not fixed[/]"
-            console.print(f"  {mark} {bug.file} ({bug.category})", highlight=False)
+            if bug.fixed:  # what it was is only revealed once it is fixed
+                console.print(f"  [green]fixed[/] {bug.file}: {bug.description}", highlight=False)
+            else:
+                console.print(f"  [red]not fixed[/] {bug.file} ({bug.category})", highlight=False)
     if result.diff:
         d = result.diff
         console.print(

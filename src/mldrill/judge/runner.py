@@ -142,7 +142,8 @@ def _run_case(case: Case, sol, ref) -> tuple[Outcome, str, str]:
     try:
         case.fn(**_arguments(case, sol, ref))
     except CheckFailed as exc:
-        return Outcome.FAIL, exc.message, exc.hint or case.hint
+        # The author's hint names the likely mistake; the checker's is generic.
+        return Outcome.FAIL, exc.message, case.hint or exc.hint
     except CandidateError as exc:
         status, message, hint = _candidate_error(exc)
         return status, message, hint or case.hint

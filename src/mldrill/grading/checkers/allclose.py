@@ -81,8 +81,8 @@ def check(got, expected, rtol: float = 1e-6, atol: float = 1e-9, what: str = "th
             False,
             f"{what}: got {_num(arr[first] if arr.ndim else arr)} at {where or 'the value'} "
             f"where a finite value {_num(exp[first] if exp.ndim else exp)} was expected",
-            "NaN or inf from finite inputs usually means overflow (exp of a large number) or "
-            "a log/division of zero: shift by the max, or add a small epsilon.",
+            "NaN or inf from finite inputs: look for an overflow (exp of a large number), a "
+            "log or division of zero, or a mean over an empty selection.",
         )
     close = np.isclose(arr, exp, rtol=rtol, atol=atol, equal_nan=True)
     if np.all(close):
