@@ -75,8 +75,13 @@ class _GuardedReference:
         return guarded
 
 
+@functools.cache
+def _parameters(fn) -> tuple[str, ...]:
+    return tuple(inspect.signature(fn).parameters)
+
+
 def _arguments(case: Case, sol, ref) -> dict:
-    wanted = inspect.signature(case.fn).parameters
+    wanted = _parameters(case.fn)
     available = {"sol": lambda: sol, "ref": lambda: ref}
     available["rng"] = lambda: np.random.default_rng(_seed(case.name))
     return {name: available[name]() for name in wanted if name in available}

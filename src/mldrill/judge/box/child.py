@@ -49,12 +49,14 @@ def enter_box(sandbox: bool, tmpfs_mb: int) -> str:
     return tempfile.mkdtemp(prefix="mldrill-box-")
 
 
-def confine_and_load(setup: dict, box: str, seccomp_filter, out_fd: int, keep: set[int]) -> None:
+def confine_and_load(
+    setup: dict, box: str, seccomp_program: bytes | None, out_fd: int, keep: set[int]
+) -> None:
     """Write the candidate's files, then apply rlimits, the uid drop and seccomp.
 
-    ``seccomp_filter`` is built before the files arrive (None without the sandbox).
+    ``seccomp_program`` is the zygote's compiled filter template (None without the sandbox).
     """
-    sandbox = seccomp_filter is not None
+    sandbox = seccomp_program is not None
     for name, data in setup["files"].items():
         path = os.path.join(box, _safe_relpath(name))
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -79,7 +81,7 @@ def confine_and_load(setup: dict, box: str, seccomp_filter, out_fd: int, keep: s
         confine.drop_privileges()
     confine.no_new_privs()
     if sandbox:
-        seccomp_filter.load()
+        confine.load_seccomp(seccomp_program, os.getpid())
     os.chdir(box)
     sys.path[:0] = [box]
     sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115

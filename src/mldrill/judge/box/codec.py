@@ -186,6 +186,12 @@ def socket_reader(sock):
 
 
 def send_frame(sock, payload: bytes) -> None:
-    """Send one frame without copying the payload into a new buffer."""
-    sock.sendall(_HEADER.pack(len(payload)))
-    sock.sendall(payload)
+    """Send one frame in one system call where it fits, without copying the payload."""
+    parts = [memoryview(_HEADER.pack(len(payload))), memoryview(payload)]
+    while parts:
+        sent = sock.sendmsg(parts)
+        while parts and sent >= len(parts[0]):
+            sent -= len(parts[0])
+            parts.pop(0)
+        if parts:
+            parts[0] = parts[0][sent:]

@@ -20,6 +20,9 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
 
 import numpy  # noqa: E402,F401 - pre-imported so every fork has it warm
+import numpy.fft  # noqa: E402,F401 - numpy imports these lazily; a child would pay ~15 ms
+import numpy.linalg  # noqa: E402,F401
+import numpy.random  # noqa: E402,F401
 
 from . import child, codec, confine  # noqa: E402
 
@@ -47,14 +50,13 @@ def _freeze_heap() -> None:
     gc.freeze()
 
 
-def _child_main(data: socket.socket, out_w: int, sandbox: bool, tmpfs_mb: int) -> None:
+def _child_main(data: socket.socket, out_w: int, seccomp: bytes | None, tmpfs_mb: int) -> None:
     code = 0
     try:
-        box = child.enter_box(sandbox, tmpfs_mb)
         # Everything that does not depend on the submission happens before it arrives.
-        seccomp_filter = confine.build_seccomp_filter(os.getpid()) if sandbox else None
+        box = child.enter_box(seccomp is not None, tmpfs_mb)
         setup = codec.decode(codec.read_frame(codec.socket_reader(data)))
-        child.confine_and_load(setup, box, seccomp_filter, out_w, {data.fileno()})
+        child.confine_and_load(setup, box, seccomp, out_w, {data.fileno()})
         data.sendall(codec.frame(codec.encode({"ready": True})))
     except BaseException as exc:  # noqa: BLE001
         try:
@@ -89,7 +91,7 @@ def _reap(pid: int) -> int:
 class _Spare:
     """A child forked ahead of time, already in its own namespace, waiting for files."""
 
-    def __init__(self, ctl: socket.socket, sandbox: bool, tmpfs_mb: int) -> None:
+    def __init__(self, ctl: socket.socket, seccomp: bytes | None, tmpfs_mb: int) -> None:
         parent_end, child_end = socket.socketpair()
         out_r, out_w = os.pipe()
         pid = os.fork()
@@ -97,7 +99,7 @@ class _Spare:
             ctl.close()
             parent_end.close()
             os.close(out_r)
-            _child_main(child_end, out_w, sandbox, tmpfs_mb)
+            _child_main(child_end, out_w, seccomp, tmpfs_mb)
         child_end.close()
         os.close(out_w)
         self.pid, self.data, self.out_r = pid, parent_end, out_r
@@ -115,8 +117,9 @@ def main(argv: list[str]) -> None:
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     if "--torch" in argv:
         _preload_torch()
+    seccomp = confine.compile_seccomp_template() if sandbox else None
     _freeze_heap()
-    spare = _Spare(ctl, sandbox, tmpfs_mb)
+    spare = _Spare(ctl, seccomp, tmpfs_mb)
     while True:
         try:
             message = ctl.recv(65536)
@@ -128,7 +131,7 @@ def main(argv: list[str]) -> None:
         op = request["op"]
         if op == "spawn":
             spare.hand_over(ctl)
-            spare = _Spare(ctl, sandbox, tmpfs_mb)  # forked while the trusted side works
+            spare = _Spare(ctl, seccomp, tmpfs_mb)  # forked while the trusted side works
         elif op == "reap":
             status = _reap(request["pid"])
             if request.get("reply", True):
