@@ -191,7 +191,6 @@ class Zygote:
         self.torch = torch  # pre-import torch in the zygote (slower start, fast torch children)
         self.proc: subprocess.Popen | None = None
         self.ctl: socket.socket | None = None
-        self._unanswered = 0
 
     def start(self) -> Zygote:
         if self.sandbox:
@@ -215,7 +214,6 @@ class Zygote:
         )
         child_end.close()
         self.ctl = parent_end
-        self._unanswered = 0
         try:
             self._control({"op": "ping"}, START_TIMEOUT)
         except (OSError, TimeoutError, EOFError) as exc:
@@ -234,9 +232,6 @@ class Zygote:
     def _control(self, message: dict, timeout: float, fds: int = 0):
         self.ctl.settimeout(timeout)
         self.ctl.send(codec.encode(message))
-        while self._unanswered:  # replies to earlier reaps come first; they are not needed
-            self.ctl.recv(65536)
-            self._unanswered -= 1
         if fds:
             data, got, _, _ = socket.recv_fds(self.ctl, 65536, fds)
         else:
@@ -266,10 +261,9 @@ class Zygote:
         return box
 
     def reap_later(self, pid: int) -> None:
-        """Ask for a reap without waiting for its answer."""
+        """Have the child killed; nobody waits for it or for an answer."""
         try:
-            self.ctl.send(codec.encode({"op": "reap", "pid": pid}))
-            self._unanswered += 1
+            self.ctl.send(codec.encode({"op": "reap", "pid": pid, "reply": False}))
         except OSError:
             self.restart()
 

@@ -38,50 +38,75 @@ def _safe_relpath(name: str) -> str:
     return name
 
 
-def enter_box(sandbox: bool, tmpfs_mb: int) -> str:
-    """New process group and, when sandboxed, a private tmpfs; return the box directory."""
+# Limits a spare child takes before any submission exists; a submission can only lower them.
+CEILING = {"cpu_seconds": 600, "memory_mb": 8192, "fsize_mb": 64, "nofile": 256, "nproc": 64}
+
+
+def prepare(seccomp_program: bytes | None, tmpfs_mb: int, out_fd: int, keep: set[int]):
+    """Confine a spare child before any submission exists; return (box folder, mapped bytes).
+
+    Own process group, a private tmpfs owned by the unprivileged user, ceiling rlimits, the
+    uid drop, no_new_privs and seccomp (``seccomp_program`` is None without the sandbox). So
+    nothing runs privileged once candidate data has arrived.
+    """
     os.setsid()  # own process group: the whole group is killed when the submission ends
+    sandbox = seccomp_program is not None
     if sandbox:
         confine.private_tmpfs(BOX, tmpfs_mb)
-        return BOX
-    import tempfile
+        os.chown(BOX, confine.NOBODY, confine.NOBODY)
+        box = BOX
+    else:
+        import tempfile
 
-    return tempfile.mkdtemp(prefix="mldrill-box-")
-
-
-def confine_and_load(
-    setup: dict, box: str, seccomp_program: bytes | None, out_fd: int, keep: set[int]
-) -> None:
-    """Write the candidate's files, then apply rlimits, the uid drop and seccomp.
-
-    ``seccomp_program`` is the zygote's compiled filter template (None without the sandbox).
-    """
-    sandbox = seccomp_program is not None
-    for name, data in setup["files"].items():
-        path = os.path.join(box, _safe_relpath(name))
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as fh:
-            fh.write(data)
-    if os.getuid() == 0:
-        for root, dirs, files in os.walk(box):
-            for entry in [root, *(os.path.join(root, n) for n in dirs + files)]:
-                os.chown(entry, confine.NOBODY, confine.NOBODY)
+        box = tempfile.mkdtemp(prefix="mldrill-box-")
     os.dup2(out_fd, 1)
     os.dup2(out_fd, 2)
     _close_except(keep)
-    limits = setup["limits"]
-    confine.set_limits(
-        limits["cpu_seconds"],
-        limits["memory_mb"],
-        limits["fsize_mb"],
-        limits["nofile"],
-        limits["nproc"],
-    )
+    base = confine.mapped_bytes()
+    confine.set_limits(base=base, **CEILING)
     if sandbox:  # without the sandbox: limits only, as the invoking user
         confine.drop_privileges()
     confine.no_new_privs()
     if sandbox:
         confine.load_seccomp(seccomp_program, os.getpid())
+    _warm_up()
+    return box, base
+
+
+_WARM_UP = """
+import numpy as np
+
+def warm(x, axis=-1):
+    y = np.exp(x - np.max(x, axis=axis, keepdims=True))
+    return y / np.sum(y, axis=axis, keepdims=True)
+
+warm(np.ones((2, 3)))
+"""
+
+
+def _warm_up() -> None:
+    """Compile and run a little numpy code while waiting: the first compile and the first
+    ufunc calls in a fresh fork copy many shared pages, and that cost is better paid here
+    than on the candidate's clock."""
+    exec(compile(_WARM_UP, "<warm-up>", "exec"), {"__name__": "_warm_up"})  # noqa: S102
+
+
+def load_submission(setup: dict, box: str, base: int) -> None:
+    """Write the candidate's files and lower the limits to the problem's."""
+    for name, data in setup["files"].items():
+        path = os.path.join(box, _safe_relpath(name))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as fh:
+            fh.write(data)
+    limits = setup["limits"]
+    confine.set_limits(
+        base=base,
+        cpu_seconds=limits["cpu_seconds"],
+        memory_mb=limits["memory_mb"],
+        fsize_mb=limits["fsize_mb"],
+        nofile=limits["nofile"],
+        nproc=limits["nproc"],
+    )
     os.chdir(box)
     sys.path[:0] = [box]
     sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115

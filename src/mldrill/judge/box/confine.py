@@ -65,19 +65,23 @@ def private_tmpfs(path: str, size_mb: int) -> None:
     _check(_libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, opts), "tmpfs")
 
 
-def set_limits(cpu_seconds: int, memory_mb: int, fsize_mb: int, nofile: int, nproc: int) -> None:
-    """Apply rlimits; the address-space limit is relative to what the zygote already maps."""
+def set_limits(
+    base: int, cpu_seconds: int, memory_mb: int, fsize_mb: int, nofile: int, nproc: int
+) -> None:
+    """Apply rlimits; the address-space limit is ``memory_mb`` above ``base`` (what the
+    process already maps). Called twice: ceilings first, then the problem's lower values."""
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_FSIZE, (fsize_mb << 20, fsize_mb << 20))
     resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
     resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
     if memory_mb > 0:
-        limit = _mapped_bytes() + (memory_mb << 20)
+        limit = base + (memory_mb << 20)
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _mapped_bytes() -> int:
+def mapped_bytes() -> int:
+    """The process's current virtual size (VmSize)."""
     with open("/proc/self/status", "rb") as fh:
         for line in fh:
             if line.startswith(b"VmSize:"):

@@ -11,6 +11,7 @@ a SOCK_SEQPACKET socket to the trusted side.
 from __future__ import annotations
 
 import os
+import select
 import signal
 import socket
 import sys
@@ -54,14 +55,14 @@ def _child_main(data: socket.socket, out_w: int, seccomp: bytes | None, tmpfs_mb
     code = 0
     try:
         # Everything that does not depend on the submission happens before it arrives.
-        box = child.enter_box(seccomp is not None, tmpfs_mb)
+        box, base = child.prepare(seccomp, tmpfs_mb, out_w, {data.fileno()})
         setup = codec.decode(codec.read_frame(codec.socket_reader(data)))
-        child.confine_and_load(setup, box, seccomp, out_w, {data.fileno()})
-        data.sendall(codec.frame(codec.encode({"ready": True})))
+        child.load_submission(setup, box, base)
+        codec.send_frame(data, codec.encode({"ready": True}))
     except BaseException as exc:  # noqa: BLE001
         try:
             message = f"{type(exc).__name__}: {exc}"
-            data.sendall(codec.frame(codec.encode({"setup_error": message})))
+            codec.send_frame(data, codec.encode({"setup_error": message}))
         finally:
             os._exit(70)
     try:
@@ -71,21 +72,40 @@ def _child_main(data: socket.socket, out_w: int, seccomp: bytes | None, tmpfs_mb
     os._exit(code)
 
 
-def _reap(pid: int) -> int:
-    """Kill the child's process group and wait for it; return its wait status.
-
-    The group holds everything the child forked: seccomp forbids setsid and setpgid, so
-    nothing can leave it.
-    """
+def _kill(pid: int) -> None:
+    """Kill the child's process group: everything it forked (seccomp forbids setsid and
+    setpgid, so nothing can leave the group)."""
     for kill in (os.killpg, os.kill):
         try:
             kill(pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+
+
+def _reap(pid: int, statuses: dict[int, int]) -> int:
+    """Kill the child and wait for it; return its wait status."""
+    _kill(pid)
+    if pid in statuses:
+        return statuses.pop(pid)
     try:
         return os.waitpid(pid, 0)[1]
     except ChildProcessError:  # already reaped: report a kill rather than dying
         return signal.SIGKILL
+
+
+def _collect(statuses: dict[int, int], dying: set[int]) -> None:
+    """Reap children that have exited, without blocking; keep statuses someone may ask for."""
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        if pid in dying:
+            dying.discard(pid)
+        else:
+            statuses[pid] = status
 
 
 class _Spare:
@@ -120,7 +140,12 @@ def main(argv: list[str]) -> None:
     seccomp = confine.compile_seccomp_template() if sandbox else None
     _freeze_heap()
     spare = _Spare(ctl, seccomp, tmpfs_mb)
+    statuses: dict[int, int] = {}  # exited children whose status was not asked for yet
+    dying: set[int] = set()  # killed children nobody will ask about
     while True:
+        _collect(statuses, dying)
+        if dying and not select.select([ctl], [], [], 0.005)[0]:
+            continue  # killed children still exiting: reap them promptly, not at next request
         try:
             message = ctl.recv(65536)
         except InterruptedError:
@@ -132,10 +157,12 @@ def main(argv: list[str]) -> None:
         if op == "spawn":
             spare.hand_over(ctl)
             spare = _Spare(ctl, seccomp, tmpfs_mb)  # forked while the trusted side works
-        elif op == "reap":
-            status = _reap(request["pid"])
-            if request.get("reply", True):
-                ctl.send(codec.encode({"status": status}))
+        elif op == "reap" and request.get("reply", True):
+            ctl.send(codec.encode({"status": _reap(request["pid"], statuses)}))
+        elif op == "reap":  # a normal end: kill now, collect the zombie later
+            _kill(request["pid"])
+            if statuses.pop(request["pid"], None) is None:
+                dying.add(request["pid"])
         elif op == "ping":
             ctl.send(codec.encode({"pong": os.getpid()}))
 
