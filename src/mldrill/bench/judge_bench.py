@@ -173,7 +173,8 @@ def run_benchmark(runs: int, baseline_runs: int, workers: int, console=None) -> 
         if console is not None:
             console.print(text, highlight=False)
 
-    workers = workers or os.cpu_count() or 1
+    # Twice the cores: while one worker's box computes, another's trusted side can run.
+    workers = workers or 2 * (os.cpu_count() or 1)
     say(f"grading the {PROBLEM} reference: {runs} warm runs, {baseline_runs} baseline runs")
     warm = _summary(_warm(runs, readability=False))
     say(f"warm judge (hidden tests):      p50 {warm['p50_ms']} ms  p95 {warm['p95_ms']} ms")

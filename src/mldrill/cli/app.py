@@ -455,7 +455,9 @@ def bank_stats_cmd(
 def bench_judge(
     runs: Annotated[int, typer.Option(help="Gradings per measurement.")] = 200,
     baseline_runs: Annotated[int, typer.Option(help="Baseline submissions.")] = 10,
-    workers: Annotated[int, typer.Option(help="Parallel workers for throughput (0: cores).")] = 0,
+    workers: Annotated[
+        int, typer.Option(help="Parallel workers for throughput (0: twice the cores).")
+    ] = 0,
     as_json: Json = False,
 ) -> None:
     """Warm judge vs a fresh `python -m pytest` in bubblewrap per submission (softmax)."""
