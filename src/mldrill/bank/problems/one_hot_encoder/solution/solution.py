@@ -24,7 +24,9 @@ class OneHotEncoder:
         X = np.asarray(X)
         if X.ndim != 2 or X.shape[1] != len(self.categories_):
             raise ValueError(f"expected {len(self.categories_)} columns, got shape {X.shape}")
-        blocks = []
+        sizes = [len(cats) for cats in self.categories_]
+        out = np.zeros((X.shape[0], sum(sizes)))
+        offset = 0  # where column j's block starts in the output
         for j, cats in enumerate(self.categories_):
             cats = np.asarray(cats)
             col = X[:, j]
@@ -35,10 +37,9 @@ class OneHotEncoder:
             if self.handle_unknown == "error" and not known.all():
                 bad = col[~known][0]
                 raise ValueError(f"unknown category {bad!r} in column {j}")
-            block = np.zeros((len(col), len(cats)))
-            block[np.flatnonzero(known), pos[known]] = 1.0  # unknown rows stay all zero
-            blocks.append(block)
-        return np.hstack(blocks)
+            out[np.flatnonzero(known), offset + pos[known]] = 1.0  # unknown rows stay zero
+            offset += len(cats)
+        return out
 
     def fit_transform(self, X) -> np.ndarray:
         return self.fit(X).transform(X)
