@@ -113,43 +113,36 @@ def build_model(dest: Path | None = None) -> Path:
     heads = const("heads_shape", np.array([0, 0, HEADS, HIDDEN // HEADS], np.int64))
     merged = const("merged_shape", np.array([0, 0, HIDDEN], np.int64))
     scale = const("scale", np.float32(1 / math.sqrt(HIDDEN // HEADS)))
+    rsqrt2 = const("rsqrt2", np.float32(1 / math.sqrt(2)))
+    one, half = const("one", np.float32(1.0)), const("half", np.float32(0.5))
     for i in range(LAYERS):
-        p = f"encoder.layer.{i}"
-
-        def split(name: str, perm: list[int], i=i, p=p) -> str:
-            x = linear(h, f"{p}.attention.self.{name}", f"l{i}.{name}")
-            return op("Transpose", [op("Reshape", [x, heads], f"l{i}.{name}.r")],
-                      f"l{i}.{name}.t", perm=perm)  # fmt: skip
-
-        q, k, v = (
-            split("query", [0, 2, 1, 3]),
-            split("key", [0, 2, 3, 1]),
-            split("value", [0, 2, 1, 3]),
-        )
-        scores = op("Add", [op("Mul", [op("MatMul", [q, k], f"l{i}.qk"), scale], f"l{i}.s"), bias],
-                    f"l{i}.sm")  # fmt: skip
-        probs = op("Softmax", [scores], f"l{i}.p", axis=-1)
-        ctx = op(
-            "Transpose", [op("MatMul", [probs, v], f"l{i}.ctx")], f"l{i}.ctx.t", perm=[0, 2, 1, 3]
-        )
-        ctx = op("Reshape", [ctx, merged], f"l{i}.ctx.r")
-        attn = linear(ctx, f"{p}.attention.output.dense", f"l{i}.ao")
-        h1 = layer_norm(
-            op("Add", [attn, h], f"l{i}.res1"), f"{p}.attention.output.LayerNorm", f"l{i}.h1"
-        )
-        ff = linear(h1, f"{p}.intermediate.dense", f"l{i}.ff")
+        p, n = f"encoder.layer.{i}", f"l{i}"
+        qkv = {}
+        for name, perm in (("query", [0, 2, 1, 3]), ("key", [0, 2, 3, 1]), ("value", [0, 2, 1, 3])):
+            x = linear(h, f"{p}.attention.self.{name}", f"{n}.{name}")
+            x = op("Reshape", [x, heads], f"{n}.{name}.r")
+            qkv[name] = op("Transpose", [x], f"{n}.{name}.t", perm=perm)  # keys come transposed
+        scores = op("Mul", [op("MatMul", [qkv["query"], qkv["key"]], f"{n}.qk"), scale], f"{n}.s")
+        probs = op("Softmax", [op("Add", [scores, bias], f"{n}.sm")], f"{n}.p", axis=-1)
+        ctx = op("MatMul", [probs, qkv["value"]], f"{n}.ctx")
+        ctx = op("Transpose", [ctx], f"{n}.ctx.t", perm=[0, 2, 1, 3])
+        ctx = op("Reshape", [ctx, merged], f"{n}.ctx.r")
+        attn = linear(ctx, f"{p}.attention.output.dense", f"{n}.ao")
+        h1 = op("Add", [attn, h], f"{n}.res1")
+        h1 = layer_norm(h1, f"{p}.attention.output.LayerNorm", f"{n}.h1")
+        ff = linear(h1, f"{p}.intermediate.dense", f"{n}.ff")
         # GELU, exact form: 0.5 x (1 + erf(x / sqrt 2))
-        erf = op("Erf", [op("Mul", [ff, const(f"l{i}.rs2", np.float32(1 / math.sqrt(2)))], f"l{i}.x")],
-                 f"l{i}.erf")  # fmt: skip
-        gelu = op("Mul", [op("Mul", [ff, op("Add", [erf, const(f"l{i}.o", np.float32(1))], f"l{i}.e1")],
-                             f"l{i}.xe"), const(f"l{i}.half", np.float32(0.5))], f"l{i}.gelu")  # fmt: skip
-        out = linear(gelu, f"{p}.output.dense", f"l{i}.fo")
-        h = layer_norm(op("Add", [out, h1], f"l{i}.res2"), f"{p}.output.LayerNorm", f"h{i + 1}")
+        erf = op("Erf", [op("Mul", [ff, rsqrt2], f"{n}.x")], f"{n}.erf")
+        gelu = op("Mul", [ff, op("Add", [erf, one], f"{n}.e1")], f"{n}.xe")
+        gelu = op("Mul", [gelu, half], f"{n}.gelu")
+        out = linear(gelu, f"{p}.output.dense", f"{n}.fo")
+        h = layer_norm(op("Add", [out, h1], f"{n}.res2"), f"{p}.output.LayerNorm", f"h{i + 1}")
     # Mean over real tokens, then unit length.
+    axis1 = const("axis1", np.array([1], np.int64))
     mask3 = op("Unsqueeze", [maskf, const("axis2", np.array([2], np.int64))], "pool.m")
-    total = op("ReduceSum", [op("Mul", [h, mask3], "pool.hm"), const("axis1", np.array([1], np.int64))],
-               "pool.sum", keepdims=0)  # fmt: skip
-    count = op("ReduceSum", [mask3, const("axis1b", np.array([1], np.int64))], "pool.n", keepdims=0)
+    masked = op("Mul", [h, mask3], "pool.hm")
+    total = op("ReduceSum", [masked, axis1], "pool.sum", keepdims=0)
+    count = op("ReduceSum", [mask3, axis1], "pool.n", keepdims=0)
     count = op("Max", [count, const("tiny", np.float32(1e-9))], "pool.nc")
     mean = op("Div", [total, count], "pool.mean")
     norm = op("ReduceL2", [mean], "pool.l2", axes=[1], keepdims=1)  # axes: an attribute in opset 17
