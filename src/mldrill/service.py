@@ -63,7 +63,11 @@ class Service:
         self.clock = clock
         self.rng = rng or random.Random()  # only picks a seed when none is given
         self._store = None
+        self._study_store = None
         self._zygote: Zygote | None = None
+        from .study.service import StudyService
+
+        self.study = StudyService(self._get_study_store, clock)
 
     @property
     def store(self):
@@ -72,6 +76,13 @@ class Service:
 
             self._store = Store(self.db_url)
         return self._store
+
+    def _get_study_store(self):
+        if self._study_store is None:
+            from .storage.study import StudyStore
+
+            self._study_store = StudyStore(self.store.engine)
+        return self._study_store
 
     def zygote(self, problem: Problem | None = None) -> Zygote:
         """The judge worker, restarted with torch pre-imported when ``problem`` needs it."""
@@ -186,6 +197,8 @@ class Service:
     def _record(self, problem: Problem, mode: str, files, result: GradeResult) -> None:
         code = {n: d.decode("utf-8", "replace") for n, d in files.items()}
         self.store.add_attempt(problem.id, mode, code, result.to_dict(), self.clock())
+        if mode != "test" and str(result.status) != "pass":
+            self.study.enqueue_problem(problem.id)  # failed problems come back for review
 
     # progress
     def history(self, problem_id: str | None = None, limit: int = 50):

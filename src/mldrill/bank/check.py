@@ -124,3 +124,20 @@ def _check_bugs(problem: Problem, reference, hidden_names, zygote) -> Iterator[F
         detail = f"unknown tests {unknown}; " if unknown else ""
         detail += f"not caught by {missed}" if missed else f"caught by {bug.caught_by}"
         yield Finding(pid, f"bug {bug.id} is caught", ok, detail)
+
+
+def check_questions(bank) -> Iterator[Finding]:
+    """Every rubric is sound: the model answer covers every key point (on words alone) and
+    states no misconception; behavioural questions are tagged."""
+    from ..grading.rubric.grader import Coverage, grade_answer
+
+    for item in bank.items:
+        result = grade_answer(item, item.model_answer)
+        missing = [p.id for p in result.points if p.status is not Coverage.COVERED]
+        yield Finding(item.id, "model answer covers every key point", not missing,
+                      f"not covered: {missing}" if missing else "")  # fmt: skip
+        wrong = [m.id for m in result.misconceptions]
+        yield Finding(item.id, "model answer states no misconception", not wrong,
+                      f"triggered: {wrong}" if wrong else "")  # fmt: skip
+    yield Finding("behavioral", "behavioural questions present", bool(bank.behavioral),
+                  f"{len(bank.behavioral)} questions")  # fmt: skip

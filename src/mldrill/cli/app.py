@@ -340,6 +340,19 @@ def bank_check(
                                 highlight=False,
                             )
                     progress.advance(task)
+    if path is None:  # the whole built-in bank: theory, design and behavioural questions too
+        from ..bank.check import check_questions
+        from ..bank.questions import load_questions
+
+        try:
+            questions = load_questions()
+        except ProblemLoadError as exc:
+            _fail(str(exc))
+        for finding in check_questions(questions):
+            findings.append(finding)
+            if not finding.ok and not as_json:
+                console.print(f"[red]FAIL[/] {finding.problem}: {finding.check}: {finding.detail}",
+                              highlight=False)  # fmt: skip
     failed = [f for f in findings if not f.ok]
     if as_json:
         print(json.dumps({"ok": not failed, "findings": [f.to_dict() for f in findings]}, indent=2))
@@ -468,8 +481,37 @@ def bench_judge(
         print(json.dumps(report, indent=2))
 
 
+@bench_app.command("rubric")
+def bench_rubric(no_semantic: Annotated[bool, typer.Option("--no-semantic", help="Words only.")]
+                 = False, as_json: Json = False) -> None:  # fmt: skip
+    """Precision, recall and F1 of rubric point detection on the labelled cases."""
+    from ..bench.rubric_bench import evaluate
+    from ..study.service import semantic_embedder
+
+    report = evaluate(None if no_semantic else semantic_embedder())
+    if as_json:
+        print(json.dumps(report, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table("cases", "kind", "precision", "recall", "F1", "accuracy", show_edge=False)
+    for kind, row in report["by_kind"].items():
+        table.add_row(str(row["cases"]), kind, f"{row['precision']:.3f}", f"{row['recall']:.3f}",
+                      f"{row['f1']:.3f}", f"{row['accuracy']:.3f}")  # fmt: skip
+    table.add_row(str(report["cases"]), "[bold]all[/]", f"{report['precision']:.3f}",
+                  f"{report['recall']:.3f}", f"[bold]{report['f1']:.3f}[/]",
+                  f"{report['accuracy']:.3f}")  # fmt: skip
+    console = _console()
+    console.print(table)
+    console.print(f"semantic matching: {'on' if report['semantic'] else 'off'}; "
+                  f"{len(report['errors'])} disagreements with the labels")  # fmt: skip
+
+
 def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+from . import study  # noqa: E402,F401 - registers the study commands on ``app``

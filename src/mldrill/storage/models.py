@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, Integer, String
+from sqlalchemy import JSON, DateTime, Float, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -26,3 +26,57 @@ class Attempt(Base):
     elapsed_ms: Mapped[float] = mapped_column(Float)
     code: Mapped[dict] = mapped_column(JSON)  # file name -> text, as submitted
     result: Mapped[dict] = mapped_column(JSON)  # the result document (docs/results.md)
+
+
+class Answer(Base):
+    """A typed answer to a theory or design question, graded against its rubric."""
+
+    __tablename__ = "answers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(100), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    answer: Mapped[str] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float)  # the automatic score
+    result: Mapped[dict] = mapped_column(JSON)  # the rubric result document
+    # Practice mode: the candidate's own verdict per point, kept beside the automatic one.
+    overrides: Mapped[dict] = mapped_column(JSON, default=dict)
+    self_score: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class Card(Base):
+    """A spaced-repetition card: a theory item, or a coding problem that was failed."""
+
+    __tablename__ = "cards"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)  # "theory:ID", "problem:ID"
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    due: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    state: Mapped[dict] = mapped_column(JSON)  # fsrs.Card.to_dict()
+
+
+class ReviewLog(Base):
+    __tablename__ = "review_logs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_key: Mapped[str] = mapped_column(String(120), index=True)
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    rating: Mapped[int] = mapped_column(Integer)  # 1 Again, 2 Hard, 3 Good, 4 Easy
+    suggested: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class Story(Base):
+    """A behavioural story in STAR form, tagged with the competencies it shows."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    situation: Mapped[str] = mapped_column(Text)
+    task: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text)
+    result: Mapped[str] = mapped_column(Text)
+    tags: Mapped[list] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,56 @@
+"""``mldrill bench rubric``: precision, recall and F1 of key-point detection on labelled cases."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+from ..bank.questions import builtin_questions
+from ..grading.rubric.grader import Coverage, grade_answer
+
+CASES = Path(__file__).parent / "data" / "rubric_cases.toml"
+
+
+def load_cases(path: Path = CASES) -> list[dict]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))["cases"]
+
+
+def evaluate(embedder=None, path: Path = CASES) -> dict:
+    """Detection quality over every labelled case, overall and per case kind."""
+    bank = builtin_questions()
+    counts: Counter = Counter()
+    by_kind: dict[str, Counter] = {}
+    errors = []
+    for case in load_cases(path):
+        item = bank.item(case["item"])
+        result = grade_answer(item, case["answer"], embedder)
+        status = next(p.status for p in result.points if p.id == case["point"])
+        predicted, actual = status is Coverage.COVERED, bool(case["covered"])
+        key = {(True, True): "tp", (True, False): "fp", (False, True): "fn"}.get(
+            (predicted, actual), "tn"
+        )
+        counts[key] += 1
+        by_kind.setdefault(case.get("kind", "other"), Counter())[key] += 1
+        if predicted != actual:
+            errors.append({**case, "got": str(status)})
+
+    def scores(c: Counter) -> dict:
+        precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        accuracy = (c["tp"] + c["tn"]) / max(sum(c.values()), 1)
+        return {
+            "cases": sum(c.values()),
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "accuracy": round(accuracy, 3),
+        }
+
+    return {
+        "semantic": embedder is not None,
+        **scores(counts),
+        "by_kind": {k: scores(c) for k, c in sorted(by_kind.items())},
+        "errors": errors,
+    }

@@ -1,0 +1,197 @@
+"""Rubric grading, spaced repetition, Anki export and the story bank."""
+
+import json
+import sqlite3
+import zipfile
+from datetime import UTC, datetime, timedelta
+
+from typer.testing import CliRunner
+
+from mldrill.bank.questions import builtin_questions
+from mldrill.cli.app import app
+from mldrill.grading.rubric.grader import Coverage, grade_answer
+from mldrill.service import Service
+from mldrill.study import scheduling
+from mldrill.study.stories import StoryText, cover, lint
+
+runner = CliRunner()
+T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now=T0):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+def item():
+    return builtin_questions().item("l1_vs_l2")
+
+
+def status(result, point_id):
+    return next(p.status for p in result.points if p.id == point_id)
+
+
+def test_model_answer_covers_everything_on_words_alone():
+    result = grade_answer(item(), item().model_answer)
+    assert result.score == 100.0 and not result.misconceptions
+    assert all(p.status is Coverage.COVERED and p.evidence for p in result.points)
+
+
+def test_misconception_is_flagged_and_a_correct_contrast_is_not():
+    wrong = grade_answer(item(), "L2 regularisation gives sparse weights.")
+    assert [m.id for m in wrong.misconceptions] == ["l2_sparse"]
+    assert "almost never" in wrong.misconceptions[0].correction
+    right = grade_answer(item(), "L1, unlike L2, gives sparse weights.")
+    assert not right.misconceptions
+    assert status(right, "l1_sparse") is Coverage.COVERED
+
+
+def test_negated_sentences_are_not_evidence():
+    result = grade_answer(item(), "L1 does not make weights sparse.")
+    assert status(result, "l1_sparse") is not Coverage.COVERED
+
+
+def test_stemming_and_aliases():
+    result = grade_answer(item(), "The lasso zeroes out coefficients; it does feature selection.")
+    assert status(result, "l1_sparse") is Coverage.COVERED
+    partial = grade_answer(item(), "It gives sparsity.")
+    assert status(partial, "l1_sparse") is Coverage.PARTIAL
+
+
+def test_evidence_span_points_into_the_answer():
+    answer = "Regularisation limits weights. Ridge shrinks the weights toward zero."
+    point = next(p for p in grade_answer(item(), answer).points if p.id == "l2_shrinks")
+    start, end = point.span
+    assert answer[start:end].strip() == "Ridge shrinks the weights toward zero."
+
+
+def test_semantic_matching_never_credits_without_concepts():
+    from mldrill.grading.rubric.embedding import default_embedder
+
+    embedder = default_embedder()
+    off = grade_answer(item(), "Penalties on parameters matter for generalisation.", embedder)
+    assert all(p.status is Coverage.MISSED for p in off.points) and off.semantic
+
+
+def test_embedding_graph_matches_a_numpy_forward_pass():
+    import numpy as np
+
+    from mldrill.grading.rubric.embedding import default_embedder, load_weights, reference_embed
+
+    embedder = default_embedder()
+    texts = ["Batch norm normalises over the batch.", "A cat sat on the mat."]
+    batch = embedder.tokenizer.encode_batch(texts)
+    ids = np.array([b.ids for b in batch])
+    mask = np.array([b.attention_mask for b in batch])
+    expected = reference_embed(load_weights(), ids, mask)
+    assert np.abs(embedder.encode(texts) - expected).max() < 1e-4
+
+
+def test_scheduling_is_deterministic_and_spaces_out():
+    state = scheduling.new_card(T0)
+    state, first = scheduling.review(state, 3, T0)
+    again_state, again = scheduling.review(scheduling.new_card(T0), 3, T0)
+    assert first == again and state == again_state
+    state, second = scheduling.review(state, 3, first)
+    state, third = scheduling.review(state, 3, second)
+    assert first < second < third and (third - second) > (second - first)
+    assert scheduling.suggest_rating(30) == 1 and scheduling.suggest_rating(100) == 4
+
+
+def test_review_queue_cards_and_failed_problems(tmp_path):
+    clock = Clock()
+    service = Service(db_url=f"sqlite:///{tmp_path / 'db.sqlite'}", clock=clock)
+    due = service.study.due()
+    assert [d.key for d in due][:1] == ["theory:l1_vs_l2"] and due[0].new
+    next_time = service.study.review("theory:l1_vs_l2", 3, 3, 80.0)
+    assert next_time > T0 and "theory:l1_vs_l2" not in [d.key for d in service.study.due()]
+    service.study.enqueue_problem("softmax")
+    assert "problem:softmax" in [d.key for d in service.study.due()]
+    clock.now = next_time + timedelta(seconds=1)
+    assert "theory:l1_vs_l2" in [d.key for d in service.study.due()]
+
+
+def test_self_grading_is_recorded_beside_the_automatic_score(tmp_path):
+    service = Service(db_url=f"sqlite:///{tmp_path / 'db.sqlite'}", clock=Clock())
+    answer_id, result = service.study.grade("l1_vs_l2", "Ridge shrinks weights.", semantic=False)
+    score = service.study.self_grade(answer_id, "l1_vs_l2", {"l2_shrinks": "covered",
+                                                             "l1_sparse": "partial"})  # fmt: skip
+    stored = service.study.store.answers("l1_vs_l2")[0]
+    assert stored.score == result.score and stored.self_score == score
+    assert stored.overrides == {"l2_shrinks": "covered", "l1_sparse": "partial"}
+
+
+def test_anki_export_has_stable_guids(tmp_path):
+    def guids(path):
+        with zipfile.ZipFile(path) as z:
+            z.extract("collection.anki2", tmp_path / path.stem)
+        db = sqlite3.connect(tmp_path / path.stem / "collection.anki2")
+        return sorted(row[0] for row in db.execute("select guid from notes"))
+
+    first, second = tmp_path / "a.apkg", tmp_path / "b.apkg"
+    assert runner.invoke(app, ["export", "anki", str(first)]).exit_code == 0
+    assert runner.invoke(app, ["export", "anki", str(second)]).exit_code == 0
+    assert guids(first) == guids(second) and len(guids(first)) == len(builtin_questions().items)
+
+
+STORY = StoryText(
+    1,
+    "pipeline",
+    "Our nightly data pipeline took nine hours and blocked model training for "
+    "the whole team, so experiments slipped by days every week. " * 3,
+    "I was asked to make preprocessing fast enough that we could run experiments daily. " * 2,
+    "I profiled the loader, found that I was decoding every image twice, and I cached the "
+    "decoded shards; I wrote tests for the cache and I rolled it out behind a flag. " * 3,
+    "Preprocessing went from 9 hours to 40 minutes and the team ran 5x more experiments; "
+    "I learned to profile before optimising. " * 2,
+    ("impact", "ownership"),
+)
+
+
+def test_story_lint():
+    assert lint(STORY) == []
+    short = StoryText(2, "x", "We had a problem.", "", "We fixed it together as a team, we did.",
+                      "It was fine.", ())  # fmt: skip
+    problems = "\n".join(lint(short))
+    for expected in ("task: missing", "result: quantify", "length:", "'we'", "tags: none"):
+        assert expected in problems
+
+
+def test_cover_picks_the_smallest_set_and_lists_gaps():
+    bank = builtin_questions()
+    a = StoryText(1, "a", "", "", "", "", ("failure", "learning"))
+    b = StoryText(2, "b", "", "", "", "", ("conflict", "collaboration", "influence"))
+    c = StoryText(3, "c", "", "", "", "", ("failure",))
+    result = cover([a, b, c], list(bank.behavioral))
+    assert {s.id for s in result.chosen} == {1, 2}
+    assert any(q.id == "unlimited_compute" for q in result.uncovered)
+
+
+def test_cli_answer_json_and_stories(tmp_path):
+    answer = tmp_path / "a.txt"
+    answer.write_text("L1 gives sparse weights through the absolute value penalty.")
+    out = runner.invoke(app, ["answer", "l1_vs_l2", "--file", str(answer), "--json",
+                              "--no-semantic"])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["item"] == "l1_vs_l2" and 0 < data["score"] < 100
+    fields = ["--title", "t", "--situation", "s", "--task", "t", "--action", "we did it"]
+    added = runner.invoke(app, ["stories", "add", *fields, "--result", "ok"])
+    assert added.exit_code == 0 and "lint" in added.output
+    assert runner.invoke(app, ["stories", "lint"]).exit_code == 1
+    listed = json.loads(runner.invoke(app, ["stories", "list", "--json"]).output)
+    assert listed[0]["title"] == "t"
+    assert runner.invoke(app, ["stories", "edit", "99", "--title", "x"]).exit_code == 2
+
+
+def test_cli_review_session_rates_with_the_suggestion_preselected():
+    out = runner.invoke(app, ["review", "--limit", "1", "--no-semantic"],
+                        input="L1 gives sparse weights.\n\n\n")  # fmt: skip
+    assert out.exit_code == 0, out.output
+    assert "rating (again, hard, good, easy) [again]" in out.output
+    assert "next review:" in out.output
