@@ -56,5 +56,5 @@ class OneHotEncoder:
             start += len(cats)
             best = block.argmax(axis=1)  # first column on ties
             hit = block.max(axis=1) > 0  # a block with no positive entry decodes to None
-            columns.append([cats[b] if h else None for b, h in zip(best, hit)])
-        return [list(row) for row in zip(*columns)]
+            columns.append([cats[b] if h else None for b, h in zip(best, hit, strict=True)])
+        return [list(row) for row in zip(*columns, strict=True)]

@@ -163,9 +163,10 @@ def test_invalid_usage_raises(sol):
 
 @case("efficiency", timeout=10.0, hint="Use np.searchsorted per column, not a loop over rows.")
 def test_transform_speed(sol, ref, rng):
-    # Many short rows: a Python loop pays per value, the vectorised code per column.
-    X = np.column_stack([rng.integers(0, 3, 40000), rng.integers(10, 13, 40000)])
+    # Many short rows: a loop pays per value (~80 ms here), the vectorised code per column
+    # (~1 ms). The 20 ms floor absorbs the cost of calling into the sandbox on a busy machine.
+    X = rng.integers(0, 2, size=(10000, 2))
     enc = sol.OneHotEncoder()
     enc.fit(X)
     want = ref.OneHotEncoder().fit(X)
-    expect_fast(enc.transform, want.transform, X, max_ratio=6, floor_ms=3)
+    expect_fast(enc.transform, want.transform, X, max_ratio=12, floor_ms=20)

@@ -10,7 +10,7 @@ class OneHotEncoder:
 
     def fit(self, X):
         X = np.asarray(X)
-        self.categories_ = [sorted(set(X[:, j].tolist())) for j in range(X.shape[1])]
+        self.categories_ = [np.unique(X[:, j]).tolist() for j in range(X.shape[1])]
         return self
 
     def transform(self, X):
@@ -19,18 +19,18 @@ class OneHotEncoder:
         X = np.asarray(X)
         if X.ndim != 2 or X.shape[1] != len(self.categories_):
             raise ValueError("wrong number of columns")
-        slots = [{c: i for i, c in enumerate(cats)} for cats in self.categories_]
-        offsets = np.cumsum([0] + [len(c) for c in self.categories_])
+        cats = [np.asarray(c) for c in self.categories_]
+        offsets = np.cumsum([0] + [len(c) for c in cats])
         out = np.zeros((X.shape[0], offsets[-1]))
-        rows = X.tolist()
-        for i, row in enumerate(rows):
-            for j, value in enumerate(row):
-                slot = slots[j].get(value)
-                if slot is None:
+        # correct, but one NumPy search per value, row by row
+        for i in range(X.shape[0]):
+            for j in range(X.shape[1]):
+                hit = np.flatnonzero(cats[j] == X[i, j])
+                if len(hit) == 0:
                     if self.handle_unknown == "error":
                         raise ValueError("unknown category")
                     continue
-                out[i, offsets[j] + slot] = 1.0
+                out[i, offsets[j] + hit[0]] = 1.0
         return out
 
     def fit_transform(self, X):

@@ -1,0 +1,16 @@
+import numpy as np
+
+
+def tfidf(docs):
+    vocabulary = sorted({t for doc in docs for t in doc})
+    column = {t: j for j, t in enumerate(vocabulary)}
+    n, v = len(docs), len(vocabulary)
+    tf = np.zeros((n, v))
+    for i, doc in enumerate(docs):
+        for t in doc:
+            tf[i, column[t]] += 1
+    df = (tf > 0).sum(axis=0)
+    idf = np.log(n / df)  # no smoothing and no +1: a term in every document weighs 0
+    X = tf * idf
+    norms = np.linalg.norm(X, axis=1, keepdims=True)
+    return X / np.where(norms == 0, 1.0, norms), vocabulary

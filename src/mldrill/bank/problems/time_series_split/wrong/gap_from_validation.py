@@ -1,0 +1,21 @@
+import numpy as np
+
+
+def time_series_split(n_samples, n_splits, gap=0, test_size=None, max_train_size=None):
+    if n_splits < 1 or gap < 0:
+        raise ValueError("bad arguments")
+    t = n_samples // (n_splits + 1) if test_size is None else test_size
+    if t < 1 or (max_train_size is not None and max_train_size < 1):
+        raise ValueError("bad arguments")
+    first_val = n_samples - n_splits * t
+    if first_val - gap < 1:
+        raise ValueError("the first training set would be empty")
+    splits = []
+    for k in range(n_splits):
+        val_start = first_val + k * t
+        # gap cut from the front of the validation window instead of the end of training
+        train_end = val_start
+        train_start = 0 if max_train_size is None else max(0, train_end - max_train_size)
+        val = np.arange(val_start + gap, val_start + t)
+        splits.append((np.arange(train_start, train_end), val))
+    return splits

@@ -1,0 +1,23 @@
+import numpy as np
+
+
+def time_series_split(n_samples, n_splits, gap=0, test_size=None, max_train_size=None):
+    if n_splits < 1 or gap < 0:
+        raise ValueError("bad arguments")
+    t = n_samples // (n_splits + 1) if test_size is None else test_size
+    if t < 1 or (max_train_size is not None and max_train_size < 1):
+        raise ValueError("bad arguments")
+    first_val = n_samples - n_splits * t
+    if first_val - gap < 1:
+        raise ValueError("the first training set would be empty")
+    splits = []
+    for k in range(n_splits):
+        val_start = first_val + k * t
+        train_end = val_start - gap
+        train = np.arange(0, train_end)
+        if max_train_size is not None:
+            # measured from val_start rather than from the end of training: the window
+            # loses `gap` samples it should keep
+            train = train[train >= val_start - max_train_size]
+        splits.append((train, np.arange(val_start, val_start + t)))
+    return splits
