@@ -392,8 +392,9 @@ def bank_mutate(
     from rich.table import Table
 
     table = Table(show_edge=False)
-    for col in ("mutant", "change", "result"):
-        table.add_column(col)
+    table.add_column("mutant", no_wrap=True, overflow="fold")  # ids go into [[equivalent]]
+    table.add_column("change")
+    table.add_column("result")
     for r in report.results:
         if r.equivalent_reason:
             verdict = f"[dim]equivalent: {r.equivalent_reason}[/]"

@@ -1,0 +1,20 @@
+import numpy as np
+
+
+def dpo_loss(
+    policy_chosen_logps,
+    policy_rejected_logps,
+    ref_chosen_logps,
+    ref_rejected_logps,
+    beta=0.1,
+    label_smoothing=0.0,
+):
+    if beta <= 0:
+        raise ValueError("beta must be > 0")
+    if label_smoothing < 0 or label_smoothing >= 0.5:
+        raise ValueError("label_smoothing must be in [0, 0.5)")
+    margins = beta * (policy_chosen_logps - policy_rejected_logps)  # the reference is ignored
+    losses = (1 - label_smoothing) * np.logaddexp(0.0, -margins) + label_smoothing * np.logaddexp(
+        0.0, margins
+    )
+    return float(losses.mean()), margins
