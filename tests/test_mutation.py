@@ -90,3 +90,12 @@ def test_generated_debug_task_is_reproducible(zygote):
     assert all(b.caught_by for b in bugs)
     with pytest.raises(ValueError, match="only"):
         generate_debug_task(problem, zygote, bugs=50, seed=1)
+
+
+def test_mutant_ids_are_unique_even_for_nested_sites():
+    files = {"m.py": b"import numpy as np\n\n\ndef f(v):\n    return np.log(2 * np.pi * v)\n"}
+    mutants = find_mutants(files)
+    ids = [m.id for m in mutants]
+    assert len(ids) == len(set(ids))
+    swaps = [m for m in mutants if m.operator == "arithmetic_swap"]
+    assert [m.id.endswith("#2") for m in swaps] == [False, True]

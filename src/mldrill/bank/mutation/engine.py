@@ -20,7 +20,9 @@ MIN_SCORE = 90.0
 
 @dataclass(frozen=True)
 class Mutant:
-    id: str  # operator:file:line:col, stable while the reference is unchanged
+    # operator:file:line:col (with #2, #3... for nested sites that start at the same column),
+    # stable while the reference is unchanged
+    id: str
     operator: str
     file: str
     line: int
@@ -48,6 +50,7 @@ def _apply(text: str, edits: list[Edit]) -> str:
 def find_mutants(files: dict[str, bytes]) -> list[Mutant]:
     """Every distinct, parseable single-site mutant of the Python files, in a stable order."""
     found: list[Mutant] = []
+    ids: dict[str, int] = {}
     for name in sorted(n for n in files if n.endswith(".py")):
         text = files[name].decode("utf-8")
         tree = ast.parse(text)
@@ -63,6 +66,11 @@ def find_mutants(files: dict[str, bytes]) -> list[Mutant]:
                     continue
                 seen.add(mutated)
                 ident = f"{op.name}:{name}:{edit.line}:{edit.col}"
+                if ident in ids:  # nested sites starting at one column: number the later ones
+                    ids[ident] += 1
+                    ident = f"{ident}#{ids[ident]}"
+                else:
+                    ids[ident] = 1
                 found.append(Mutant(ident, op.name, name, edit.line, edit.description, edit))
     return found
 
