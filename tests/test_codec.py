@@ -28,6 +28,11 @@ def test_arrays_round_trip_with_dtype_and_shape(dtype):
     assert np.array_equal(out, arr) and out.flags.writeable
 
 
+def test_zero_dimensional_arrays_keep_their_shape():
+    out = codec.decode(codec.encode(np.array(2.5)))
+    assert type(out) is np.ndarray and out.shape == () and out == 2.5
+
+
 def test_non_contiguous_and_empty_arrays():
     arr = np.arange(20.0).reshape(4, 5)[:, ::2]
     assert np.array_equal(codec.decode(codec.encode(arr)), arr)

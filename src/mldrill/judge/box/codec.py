@@ -53,7 +53,8 @@ def _allowed_dtype(text: str) -> np.dtype:
 
 
 def _array_payload(arr: np.ndarray) -> bytes:
-    arr = np.ascontiguousarray(arr)
+    # tobytes() is C-ordered for any layout; the shape is taken from the array itself, so a
+    # 0-d array stays 0-d (np.ascontiguousarray would make it 1-d).
     return msgpack.packb([arr.dtype.str, list(arr.shape), arr.tobytes()], use_bin_type=True)
 
 

@@ -1,0 +1,12 @@
+import numpy as np
+
+
+def dropout(x: np.ndarray, p: float, rng: np.random.Generator, training: bool = True) -> np.ndarray:
+    """Inverted dropout: zero each entry with probability p, scale survivors by 1 / (1 - p)."""
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"p must be in [0, 1], got {p}")
+    if not training or p == 0.0:
+        return x.copy()  # identity: nothing dropped, nothing drawn
+    keep = rng.random(x.shape) >= p  # True with probability 1 - p
+    # p = 1 gives x * 0 / 0 = nan
+    return x * keep / (1.0 - p)
