@@ -87,3 +87,30 @@ def test_overall_renormalises_weights_over_present_dimensions():
                       readability=0.2)  # fmt: skip
     assert overall_score({"correctness": 100.0, "readability": 50.0}, weights) == 87.5
     assert overall_score({"correctness": 0.0, "readability": 100.0}, weights, False) == 0.0
+
+
+def test_bank_check_reruns_once_only_when_every_culprit_is_an_efficiency_test(monkeypatch):
+    from mldrill.bank import check
+
+    runs = []
+
+    def fake_statuses(problem, files, suite, zygote):
+        runs.append(1)
+        timing = Outcome.FAIL if len(runs) == 1 else Outcome.PASS
+        return {
+            "test_values": TestEvent("test_values", "correctness", Outcome.PASS),
+            "test_speed": TestEvent("test_speed", "efficiency", timing),
+        }
+
+    monkeypatch.setattr(check, "_statuses", fake_statuses)
+    events, bad, note = check._verdict(None, {}, "hidden", None, check._not_passing)
+    assert bad == [] and "re-run once" in note and len(runs) == 2
+
+    def always_wrong(problem, files, suite, zygote):
+        runs.append(1)
+        return {"test_values": TestEvent("test_values", "correctness", Outcome.FAIL)}
+
+    runs.clear()
+    monkeypatch.setattr(check, "_statuses", always_wrong)
+    events, bad, note = check._verdict(None, {}, "hidden", None, check._not_passing)
+    assert bad == ["test_values"] and note == "" and len(runs) == 1

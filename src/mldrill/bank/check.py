@@ -38,6 +38,26 @@ def _statuses(problem: Problem, files: dict[str, bytes], suite: str, zygote: Zyg
     return {e.name: e for e in run_suite(problem, files, suite, zygote)}
 
 
+def _verdict(problem, files, suite, zygote, culprits) -> tuple[dict, list[str], str]:
+    """Run a suite; ``culprits(events)`` names the tests that break the property checked.
+
+    Efficiency tests time code on a machine that may be busy: when every culprit is one, the
+    run is repeated once and the second run decides (the note says so). Any other failure
+    counts at once.
+    """
+    events = _statuses(problem, files, suite, zygote)
+    bad = culprits(events)
+    if bad and all(events[n].dimension == "efficiency" for n in bad if n in events):
+        events = _statuses(problem, files, suite, zygote)
+        bad = culprits(events)
+        return events, bad, " (efficiency tests re-run once after a noisy first run)"
+    return events, bad, ""
+
+
+def _not_passing(events: dict) -> list[str]:
+    return [n for n, e in events.items() if e.status is not Outcome.PASS]
+
+
 def _summary(events: dict) -> str:
     # The end of a message holds the exception itself, so keep the tail when shortening.
     bad = [f"{n}={e.status}" + (f" ({e.message[-300:]})" if e.message else "")
@@ -55,9 +75,9 @@ def check_problem(problem: Problem, zygote: Zygote) -> Iterator[Finding]:
         return
     reference = problem.solution_files()
     for suite in ("public", "hidden"):
-        events = _statuses(problem, reference, suite, zygote)
-        ok = bool(events) and all(e.status is Outcome.PASS for e in events.values())
-        yield Finding(pid, f"reference passes {suite} tests", ok, _summary(events))
+        events, bad, note = _verdict(problem, reference, suite, zygote, _not_passing)
+        ok = bool(events) and not bad
+        yield Finding(pid, f"reference passes {suite} tests", ok, _summary(events) + note)
     hidden_names = [c.name for c in problem.cases("hidden")]
     dims = {c.dimension for c in problem.cases("hidden")}
     yield Finding(pid, "hidden tests cover correctness", "correctness" in dims, ", ".join(dims))
@@ -69,12 +89,21 @@ def check_problem(problem: Problem, zygote: Zygote) -> Iterator[Finding]:
         _summary(starter),
     )
     for wrong in problem.spec.wrong:
-        events = _statuses(problem, problem.wrong_files(wrong.path), "hidden", zygote)
+
+        def culprits(events, wrong=wrong):
+            got = overall([e.status for e in events.values()])
+            bad = [n for n in wrong.failing if n in events and events[n].status is Outcome.PASS]
+            if str(got) != wrong.status:  # the tests that set the wrong overall status
+                bad += [n for n, e in events.items() if e.status is got] or ["(overall)"]
+            return bad
+
+        files = problem.wrong_files(wrong.path)
+        events, bad, note = _verdict(problem, files, "hidden", zygote, culprits)
         got = overall([e.status for e in events.values()])
         missing = [n for n in wrong.failing if n not in hidden_names]
         passed = [n for n in wrong.failing if n in events and events[n].status is Outcome.PASS]
-        ok = str(got) == wrong.status and not missing and not passed
-        detail = f"expected {wrong.status}, got {got}"
+        ok = not bad and not missing
+        detail = f"expected {wrong.status}, got {got}{note}"
         if missing:
             detail += f"; unknown tests named in 'failing': {missing}"
         if passed:
