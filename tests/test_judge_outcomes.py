@@ -208,3 +208,36 @@ def test_standard_library_imports_work_inside_the_box(tmp_path, zygote):
     problem = build_problem(tmp_path, hidden=hidden, solution=solution)
     status, events = judge(problem, zygote, solution)
     assert status is Outcome.PASS, events["test_imports"].message
+
+
+def test_torch_optimizers_work_inside_the_box(tmp_path):
+    """torch.optim reaches getpass.getuser(); it must not need a socket (seccomp kills those)."""
+    import pytest
+
+    pytest.importorskip("torch")
+    from mldrill.judge.worker import Zygote
+
+    hidden = """
+    from mldrill.grading.testkit import case, expect_equal
+
+    @case("correctness")
+    def test_step(sol):
+        expect_equal(sol.answer(), "candidate")
+    """
+    solution = """
+    import getpass
+
+    import torch
+
+    def answer():
+        model = torch.nn.Linear(3, 1)
+        opt = torch.optim.Adam(model.parameters())
+        opt.zero_grad()
+        model(torch.ones(2, 3)).sum().backward()
+        opt.step()
+        return getpass.getuser()
+    """
+    problem = build_problem(tmp_path, hidden=hidden, solution=solution)
+    with Zygote(sandbox=True, torch=True) as torch_zygote:
+        status, events = judge(problem, torch_zygote, solution)
+    assert status is Outcome.PASS, events["test_step"].message

@@ -112,7 +112,9 @@ class Service:
 
     # bank
     def problems(self, kind: str | None = None, topic: str | None = None) -> list[Problem]:
-        found = load_bank(self.bank_root)
+        """Valid problems; invalid ones are left out and described in ``load_errors``."""
+        self.load_errors: list[str] = []
+        found = load_bank(self.bank_root, self.load_errors)
         if kind:
             found = [p for p in found if p.kind == kind]
         if topic:

@@ -141,13 +141,27 @@ def load_problem(root: Path) -> Problem:
     return Problem(spec, root)
 
 
-def load_bank(root: Path = BUILTIN) -> list[Problem]:
-    """Every problem under ``root`` (or ``root`` itself if it is one problem), sorted by id."""
+def load_bank(root: Path = BUILTIN, errors: list[str] | None = None) -> list[Problem]:
+    """Every problem under ``root`` (or ``root`` itself if it is one problem), sorted by id.
+
+    With ``errors`` (a list), invalid problems are skipped and their messages appended to
+    it; without, the first invalid problem raises.
+    """
     if (root / "problem.toml").is_file():
         return [load_problem(root)]
     if not root.is_dir():
         raise ProblemLoadError(f"{root}: no such problem folder or bank")
-    return [load_problem(p) for p in sorted(root.iterdir()) if (p / "problem.toml").is_file()]
+    problems = []
+    for path in sorted(root.iterdir()):
+        if not (path / "problem.toml").is_file():
+            continue
+        try:
+            problems.append(load_problem(path))
+        except ProblemLoadError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
+    return problems
 
 
 def find_problem(problem_id: str, root: Path = BUILTIN) -> Problem:

@@ -44,6 +44,17 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _warn_load_errors(errors: list[str]) -> None:
+    """Invalid problems are skipped by listings (``bank check`` fails on them)."""
+    if errors:
+        from rich.console import Console
+
+        err = Console(stderr=True)
+        for message in errors:
+            err.print(f"[yellow]skipped an invalid problem:[/] {message}", highlight=False,
+                      soft_wrap=True)  # fmt: skip
+
+
 @contextmanager
 def _service(sandbox: bool = True):
     """The service, with known user errors turned into one clear line and exit code 2."""
@@ -85,6 +96,7 @@ def root(
 
     with _service() as service:
         view = service.overview()
+        _warn_load_errors(service.load_errors)
     console = _console()
     table = Table(title="mldrill problem bank", show_edge=False)
     for col in ("id", "kind", "difficulty", "minutes", "best", "title"):
@@ -122,6 +134,7 @@ def list_problems(
         _fail(f"--topic: {topic!r} is not in the taxonomy (see docs/topics.md)")
     with _service() as service:
         problems = service.problems(kind, topic)
+        _warn_load_errors(service.load_errors)
     if as_json:
         rows = [
             {"id": p.id, "kind": str(p.kind), "title": p.spec.title, "topics": p.spec.topics,

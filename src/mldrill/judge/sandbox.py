@@ -20,6 +20,10 @@ _ENV = {
     "PYTHONHASHSEED": "0",
     "HOME": "/box",
     "LANG": "C.UTF-8",
+    # getpass.getuser() (torch.optim reaches it) reads these first; without them glibc asks
+    # nscd over a socket, which seccomp forbids.
+    "USER": "candidate",
+    "LOGNAME": "candidate",
 }
 
 

@@ -29,11 +29,21 @@ from . import child, codec, confine  # noqa: E402
 
 
 def _preload_torch() -> None:
-    """Import torch before any fork, single-threaded: children then start with it warm."""
+    """Import torch before any fork, single-threaded: children then start with it warm.
+
+    torch.optim pulls in torch._dynamo, seconds of imports a child should not pay for.
+    """
     import torch
 
     torch.set_num_threads(1)
     torch.set_num_interop_threads(1)
+    # One tiny training step triggers the lazy imports (torch._dynamo via the optimizers).
+    model = torch.nn.Linear(2, 1)
+    optimizers = (torch.optim.SGD, torch.optim.Adam, torch.optim.AdamW)
+    for optimizer in (make(model.parameters(), lr=0.01) for make in optimizers):
+        optimizer.zero_grad()
+        model(torch.ones(1, 2)).sum().backward()
+        optimizer.step()
 
 
 try:

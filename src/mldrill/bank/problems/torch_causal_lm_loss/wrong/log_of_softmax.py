@@ -1,0 +1,17 @@
+import torch
+
+
+def mask_labels(input_ids, prompt_lengths, lengths, ignore_index=-100):
+    pos = torch.arange(input_ids.shape[1])[None, :]
+    drop = (pos < prompt_lengths[:, None]) | (pos >= lengths[:, None])
+    return input_ids.masked_fill(drop, ignore_index)
+
+
+def causal_lm_loss(logits, labels, ignore_index=-100):
+    targets = labels[:, 1:]
+    keep = targets != ignore_index
+    # exp overflows for large logits, and log(0) = -inf for confident mistakes.
+    e = torch.exp(logits[:, :-1])
+    logp = torch.log(e / e.sum(dim=-1, keepdim=True))
+    nll = -logp.gather(-1, torch.where(keep, targets, 0).unsqueeze(-1)).squeeze(-1)
+    return (nll * keep).sum() / keep.sum().clamp(min=1)
