@@ -20,16 +20,16 @@ def run(*args):
 def test_list_json_has_the_documented_fields():
     result = run("list", "--json")
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)
+    rows = json.loads(result.stdout)
     assert {"softmax", "train_loop_bugs"} <= {r["id"] for r in rows}
     for row in rows:
         assert {"id", "kind", "title", "topics", "difficulty"} <= set(row)
 
 
 def test_list_filters_by_kind_and_topic():
-    debug = json.loads(run("list", "--kind", "debug", "--json").output)
+    debug = json.loads(run("list", "--kind", "debug", "--json").stdout)
     assert debug and all(r["kind"] == "debug" for r in debug)
-    stable = json.loads(run("list", "--topic", "numerics", "--json").output)
+    stable = json.loads(run("list", "--topic", "numerics", "--json").stdout)
     assert "softmax" in {r["id"] for r in stable}
     assert all(any(t.startswith("numerics") for t in r["topics"]) for r in stable)
 
@@ -60,7 +60,7 @@ def test_practice_loop_start_test_submit_history(tmp_path):
 
     first = run("test", workspace, "--json")
     assert first.exit_code == 1
-    assert json.loads(first.output)["status"] == "error"  # the starter raises
+    assert json.loads(first.stdout)["status"] == "error"  # the starter raises
 
     reference = BANK / "softmax" / "solution" / "solution.py"
     (workspace / "solution.py").write_text(reference.read_text())
@@ -68,7 +68,7 @@ def test_practice_loop_start_test_submit_history(tmp_path):
     assert submitted.exit_code == 0, submitted.output
     assert "softmax: pass" in submitted.output
 
-    history = json.loads(run("history", "--json").output)
+    history = json.loads(run("history", "--json").stdout)
     assert [h["mode"] for h in history] == ["submit", "test"]
     assert history[0]["status"] == "pass" and history[0]["score"] == 100.0
 
@@ -86,7 +86,7 @@ def test_grade_json_is_one_versioned_object(tmp_path):
     wrong = BANK / "softmax" / "wrong" / "unstable.py"
     result = run("grade", "--problem", "softmax", wrong, "--json")
     assert result.exit_code == 1
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["version"] == 1 and data["problem"] == "softmax" and data["status"] == "fail"
     assert set(data["dimensions"]) >= {"correctness", "numerical_stability", "readability"}
     for test in data["tests"]:
@@ -100,7 +100,7 @@ def test_grade_json_is_one_versioned_object(tmp_path):
 def test_debug_problem_reports_bugs_and_diff_size():
     project = BANK / "attention_bugs" / "starter"
     result = run("grade", "--problem", "attention_bugs", project, "--json")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["bugs"] and not any(b["fixed"] for b in data["bugs"])
     assert data["diff"]["lines_added"] == 0 and data["diff"]["lines_removed"] == 0
     fixed = json.loads(
@@ -120,7 +120,7 @@ def test_root_command_shows_bank_progress_and_next_step():
 def test_bank_check_json_on_one_problem():
     result = run("bank", "check", BANK / "softmax", "--json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["ok"] and all(f["problem"] == "softmax" for f in data["findings"])
 
 
@@ -191,12 +191,12 @@ def test_generated_debug_task_reports_bugs_fixed(tmp_path):
     assert started.exit_code == 0, started.output
     assert "2 bugs planted, seed 5" in started.output
     assert "Debugging task" in (workspace / "statement.md").read_text()
-    unchanged = json.loads(run("submit", workspace, "--json").output)
+    unchanged = json.loads(run("submit", workspace, "--json").stdout)
     assert len(unchanged["bugs"]) == 2 and not any(b["fixed"] for b in unchanged["bugs"])
     assert unchanged["diff"]["verdict"] == "unchanged"
     reference = BANK / "softmax" / "solution" / "solution.py"
     (workspace / "solution.py").write_text(reference.read_text())
-    fixed = json.loads(run("submit", workspace, "--json").output)
+    fixed = json.loads(run("submit", workspace, "--json").stdout)
     assert fixed["status"] == "pass" and all(b["fixed"] for b in fixed["bugs"])
     assert fixed["diff"]["verdict"] == "surgical"
 
@@ -204,3 +204,10 @@ def test_generated_debug_task_reports_bugs_fixed(tmp_path):
 def test_debug_flag_is_refused_for_debug_problems(tmp_path):
     result = run("start", "attention_bugs", "--debug", "--dir", tmp_path / "x")
     assert result.exit_code == 2 and "already a debug problem" in result.output
+
+
+def test_list_includes_questions():
+    theory = json.loads(run("list", "--kind", "theory", "--json").stdout)
+    assert "l1_vs_l2" in {r["id"] for r in theory} and all(r["kind"] == "theory" for r in theory)
+    behavioral = json.loads(run("list", "--kind", "behavioral", "--json").stdout)
+    assert len(behavioral) >= 30

@@ -104,8 +104,12 @@ def test_scheduling_is_deterministic_and_spaces_out():
 
 
 def test_review_queue_cards_and_failed_problems(tmp_path):
+    from mldrill.bank.questions import QuestionBank
+
     clock = Clock()
-    service = Service(db_url=f"sqlite:///{tmp_path / 'db.sqlite'}", clock=clock)
+    one_item = QuestionBank((item(),), ())
+    service = Service(db_url=f"sqlite:///{tmp_path / 'db.sqlite'}", clock=clock,
+                      questions=one_item)  # fmt: skip
     due = service.study.due()
     assert [d.key for d in due][:1] == ["theory:l1_vs_l2"] and due[0].new
     next_time = service.study.review("theory:l1_vs_l2", 3, 3, 80.0)
@@ -178,13 +182,13 @@ def test_cli_answer_json_and_stories(tmp_path):
     out = runner.invoke(app, ["answer", "l1_vs_l2", "--file", str(answer), "--json",
                               "--no-semantic"])  # fmt: skip
     assert out.exit_code == 0, out.output
-    data = json.loads(out.output)
+    data = json.loads(out.stdout)
     assert data["item"] == "l1_vs_l2" and 0 < data["score"] < 100
     fields = ["--title", "t", "--situation", "s", "--task", "t", "--action", "we did it"]
     added = runner.invoke(app, ["stories", "add", *fields, "--result", "ok"])
     assert added.exit_code == 0 and "lint" in added.output
     assert runner.invoke(app, ["stories", "lint"]).exit_code == 1
-    listed = json.loads(runner.invoke(app, ["stories", "list", "--json"]).output)
+    listed = json.loads(runner.invoke(app, ["stories", "list", "--json"]).stdout)
     assert listed[0]["title"] == "t"
     assert runner.invoke(app, ["stories", "edit", "99", "--title", "x"]).exit_code == 2
 

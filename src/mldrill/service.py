@@ -56,6 +56,7 @@ class Service:
         sandbox: bool = True,
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
+        questions=None,
     ) -> None:
         self.db_url = db_url
         self.bank_root = bank_root
@@ -67,7 +68,7 @@ class Service:
         self._zygote: Zygote | None = None
         from .study.service import StudyService
 
-        self.study = StudyService(self._get_study_store, clock)
+        self.study = StudyService(self._get_study_store, clock, questions)
 
     @property
     def store(self):

@@ -121,26 +121,38 @@ def root(
 
 @app.command("list")
 def list_problems(
-    kind: Annotated[str | None, typer.Option(help="implement or debug.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="implement, debug, theory, design or behavioral.")
+    ] = None,
     topic: Annotated[str | None, typer.Option(help="A taxonomy area or subtopic.")] = None,
     as_json: Json = False,
 ) -> None:
-    """List problems, optionally filtered by kind and topic."""
+    """List problems and questions, optionally filtered by kind and topic."""
     from ..bank.taxonomy import all_topics
 
-    if kind and kind not in ("implement", "debug"):
-        _fail(f"--kind: {kind!r} is not a kind (implement, debug)")
+    kinds = ("implement", "debug", "theory", "design", "behavioral")
+    if kind and kind not in kinds:
+        _fail(f"--kind: {kind!r} is not a kind ({', '.join(kinds)})")
     if topic and not any(t == topic or t.endswith("/" + topic) for t in all_topics()):
         _fail(f"--topic: {topic!r} is not in the taxonomy (see docs/topics.md)")
+    rows = []
     with _service() as service:
-        problems = service.problems(kind, topic)
-        _warn_load_errors(service.load_errors)
+        if kind in (None, "implement", "debug"):
+            for p in service.problems(kind, topic):
+                rows.append({"id": p.id, "kind": str(p.kind), "title": p.spec.title,
+                             "topics": p.spec.topics, "difficulty": p.spec.difficulty,
+                             "time_minutes": p.spec.time_minutes})  # fmt: skip
+            _warn_load_errors(service.load_errors)
+        if kind in (None, "theory", "design"):
+            for i in service.study.items(kind, topic):
+                rows.append({"id": i.id, "kind": i.kind, "title": i.title, "topics": i.topics,
+                             "difficulty": i.difficulty, "time_minutes": i.minutes})  # fmt: skip
+        if kind == "behavioral" or (kind is None and topic is None):
+            for q in service.study.bank.behavioral:
+                rows.append({"id": q.id, "kind": "behavioral", "title": q.question,
+                             "topics": q.competencies, "difficulty": "",
+                             "time_minutes": 3})  # fmt: skip
     if as_json:
-        rows = [
-            {"id": p.id, "kind": str(p.kind), "title": p.spec.title, "topics": p.spec.topics,
-             "difficulty": p.spec.difficulty, "time_minutes": p.spec.time_minutes}
-            for p in problems
-        ]  # fmt: skip
         print(json.dumps(rows, indent=2))
         return
     from rich.table import Table
@@ -148,8 +160,8 @@ def list_problems(
     table = Table(show_edge=False)
     for col in ("id", "kind", "difficulty", "topics", "title"):
         table.add_column(col)
-    for p in problems:
-        table.add_row(p.id, str(p.kind), p.spec.difficulty, ", ".join(p.spec.topics), p.spec.title)
+    for r in rows:
+        table.add_row(r["id"], r["kind"], r["difficulty"], ", ".join(r["topics"]), r["title"])
     _console().print(table)
 
 
