@@ -199,3 +199,24 @@ def test_cli_review_session_rates_with_the_suggestion_preselected():
     assert out.exit_code == 0, out.output
     assert "rating (again, hard, good, easy) [again]" in out.output
     assert "next review:" in out.output
+
+
+def test_negation_is_scoped_to_the_words_before_a_match():
+    result = grade_answer(item(), "Ridge shrinks the weights, so you don't need to worry.")
+    assert status(result, "l2_shrinks") is Coverage.COVERED
+    assert status(grade_answer(item(), "L1 does not make weights sparse."), "l1_sparse") is not (
+        Coverage.COVERED
+    )
+
+
+def test_wrapped_lines_abbreviations_and_spellings():
+    from mldrill.grading.rubric.text import sentences, tokens
+
+    parts = sentences("L1, unlike\nL2, gives sparse weights, e.g. the lasso. Ridge shrinks.")
+    assert [s.text for s in parts] == [
+        "L1, unlike L2, gives sparse weights, e.g. the lasso.",
+        "Ridge shrinks.",
+    ]
+    assert not grade_answer(item(), parts[0].text).misconceptions
+    assert tokens("normalization optimizer centered") == tokens("normalisation optimiser centred")
+    assert tokens("\u03c3\u00b2") == tokens("sigma squared")

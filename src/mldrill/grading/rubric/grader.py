@@ -19,7 +19,7 @@ from ...bank.questions import KeyPoint, RubricItem
 from . import text
 
 PARAPHRASE = 0.72  # similarity that upgrades a partial match to covered
-RELATED = 0.45  # similarity that confirms concepts spread over several sentences
+RELATED = 0.40  # similarity that confirms concepts spread over several sentences
 
 
 class Coverage(StrEnum):
@@ -42,6 +42,7 @@ class PointResult:
     concepts_found: list[str] = field(default_factory=list)
     concepts_missing: list[str] = field(default_factory=list)
     similarity: float | None = None
+    basis: str = ""  # "concepts" or "paraphrase": what earned a covered point
 
 
 @dataclass
@@ -91,11 +92,12 @@ def grade_point(point: KeyPoint, sents: list[text.Sentence], embedder=None) -> P
     all_groups = set(range(len(point.concepts)))
     together = [i for i, h in enumerate(hits) if h == all_groups]
     evidence_idx = [i for i, h in enumerate(hits) if h]
+    basis = ""
     if found == all_groups and (together or best_sim is None or best_sim >= RELATED):
-        status = Coverage.COVERED
+        status, basis = Coverage.COVERED, "concepts"
         evidence_idx = together[:1] or evidence_idx
     elif found and best_sim is not None and best_sim >= PARAPHRASE:
-        status = Coverage.COVERED
+        status, basis = Coverage.COVERED, "paraphrase"
         evidence_idx = [int(np.argmax(sims))]
     elif found:
         status = Coverage.PARTIAL
@@ -114,6 +116,7 @@ def grade_point(point: KeyPoint, sents: list[text.Sentence], embedder=None) -> P
         [_group_label(point.concepts[g]) for g in sorted(found)],
         [_group_label(point.concepts[g]) for g in sorted(all_groups - found)],
         round(best_sim, 3) if best_sim is not None else None,
+        basis,
     )
 
 
@@ -122,7 +125,7 @@ def find_misconceptions(item: RubricItem, sents: list[text.Sentence]) -> list[Mi
     for wrong in item.misconceptions:
         for sentence in sents:
             if all(text.matches(sentence, group) for group in wrong.concepts):
-                if wrong.unless and text.matches(sentence, wrong.unless):
+                if wrong.unless and text.matches(sentence, wrong.unless, negation=False):
                     continue
                 hits.append(
                     MisconceptionHit(
@@ -142,6 +145,11 @@ def grade_answer(item: RubricItem, answer: str, embedder=None) -> RubricResult:
     sents = text.sentences(answer)
     points = [grade_point(p, sents, embedder) for p in item.points]
     wrong = find_misconceptions(item, sents)
+    # A sentence that sounds like the point but states a misconception earns no paraphrase
+    # credit ("layer norm normalises across the batch" is close to the layer-norm point).
+    for point in points:
+        if point.basis == "paraphrase" and any(m.evidence == point.evidence for m in wrong):
+            point.status, point.basis = Coverage.PARTIAL, ""
     total = sum(p.weight for p in item.points)
     earned = sum(p.weight * CREDIT[p.status] for p in points) - sum(m.penalty for m in wrong)
     score = round(max(0.0, min(100.0, 100.0 * earned / total)), 1)
