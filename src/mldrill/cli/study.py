@@ -42,26 +42,30 @@ def _read_answer(answer_file: Path | None, until_blank: bool = False) -> str:
 
 def show_rubric_result(console, item, result) -> None:
     """Per point verdict and evidence, misconceptions, then the whole rubric and model answer."""
+    from rich.markup import escape  # rubric text such as E[x] is not markup
+
     for point in result.points:
         style = STATUS_STYLE[str(point.status)]
-        console.print(f"[{style}]{point.status:>8}[/] {point.description}", highlight=False)
+        console.print(f"[{style}]{point.status:>8}[/] {escape(point.description)}", highlight=False)
         if point.evidence:
-            console.print(f'          [dim]evidence:[/] "{point.evidence}"', highlight=False)
+            console.print(
+                f'          [dim]evidence:[/] "{escape(point.evidence)}"', highlight=False
+            )
         if point.concepts_missing and str(point.status) != "covered":
             console.print(f"          [dim]missing:[/] {', '.join(point.concepts_missing)}",
                           highlight=False)  # fmt: skip
     for wrong in result.misconceptions:
-        console.print(f'[magenta]misconception[/] "{wrong.evidence}"', highlight=False)
-        console.print(f"          [dim]correction:[/] {wrong.correction}", highlight=False)
+        console.print(f'[magenta]misconception[/] "{escape(wrong.evidence)}"', highlight=False)
+        console.print(f"          [dim]correction:[/] {escape(wrong.correction)}", highlight=False)
     console.print(f"[bold]score {result.score:.0f}/100[/]"
                   + ("" if result.semantic else " [dim](words only)[/]"))  # fmt: skip
     console.print("\n[bold]rubric[/]")
     for point in item.points:
-        console.print(f"  ({point.weight:g}) {point.description}", highlight=False)
-    console.print("\n[bold]model answer[/]\n" + item.model_answer.strip(), highlight=False)
+        console.print(f"  ({point.weight:g}) {escape(point.description)}", highlight=False)
+    console.print("\n[bold]model answer[/]\n" + escape(item.model_answer.strip()), highlight=False)
     console.print("\n[bold]an interviewer would follow up with[/]")
     for follow in item.follow_ups:
-        console.print(f"  - {follow}", highlight=False)
+        console.print(f"  - {escape(follow)}", highlight=False)
 
 
 @app.command()
