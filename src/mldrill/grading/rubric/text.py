@@ -13,9 +13,12 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 # Sentence ends: after . ! ? ; and whitespace, at a blank line, or before a bulleted line. A
 # single line break is just wrapping.
 _BOUNDARY = re.compile(r"(?<=[.!?;])\s+|\n\s*\n+|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)")
-_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|vs|etc|cf|approx|resp|incl)\.)$", re.IGNORECASE)
-_NEGATION_WORDS = ("not", "no", "never", "without", "neither", "nor", "cannot", "hardly",
-                   "rarely", "none", "nothing")  # fmt: skip
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|i\.i\.d|vs|etc|cf|approx|resp|incl)\.)$", re.IGNORECASE
+)
+# "hardly" and "rarely" are left out: they stem to "hard" and "rare", ordinary words.
+_NEGATION_WORDS = ("not", "no", "never", "without", "neither", "nor", "cannot", "none",
+                   "nothing")  # fmt: skip
 NEGATION_WINDOW = 3  # a negation counts for a match when it is this many words before it
 # American -ize/-yze spellings stem differently from British -ise: write them one way.
 _IZE = re.compile(r"(?<=[a-z])(?:iz|yz)(e|es|ed|ing|er|ers|ation|ations)\b")
