@@ -145,10 +145,11 @@ def grade_answer(item: RubricItem, answer: str, embedder=None) -> RubricResult:
     sents = text.sentences(answer)
     points = [grade_point(p, sents, embedder) for p in item.points]
     wrong = find_misconceptions(item, sents)
-    # A sentence that sounds like the point but states a misconception earns no paraphrase
-    # credit ("layer norm normalises across the batch" is close to the layer-norm point).
+    # Evidence that states a misconception earns no credit for the point it resembles ("we
+    # map the data explicitly into the high-dimensional space" names the kernel trick's
+    # words; "layer norm normalises across the batch" is close to the layer-norm point).
     for point in points:
-        if point.basis == "paraphrase" and any(m.evidence == point.evidence for m in wrong):
+        if point.status is Coverage.COVERED and any(m.evidence in point.evidence for m in wrong):
             point.status, point.basis = Coverage.PARTIAL, ""
     total = sum(p.weight for p in item.points)
     earned = sum(p.weight * CREDIT[p.status] for p in points) - sum(m.penalty for m in wrong)
