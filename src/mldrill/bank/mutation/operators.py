@@ -287,11 +287,10 @@ class EvalTrainSwap(Operator):
                 yield _seg(node, text, f"{_src(node)} -> {text}")
 
 
-class ComparisonFlip(Operator):
-    name = "comparison_boundary"
-    summary = "a boundary off by one: < for <=, > for >="
+class _CompareSwap(Operator):
+    """Replace a single comparison operator by its counterpart in ``_SWAP``."""
 
-    _SWAP = {ast.Lt: "<=", ast.LtE: "<", ast.Gt: ">=", ast.GtE: ">"}
+    _SWAP: dict = {}
 
     def at(self, node):
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
@@ -299,6 +298,13 @@ class ComparisonFlip(Operator):
             if new:
                 text = f"{_src(node.left)} {new} {_src(node.comparators[0])}"
                 yield _seg(node, text, f"{_src(node)} -> {text}")
+
+
+class ComparisonFlip(_CompareSwap):
+    name = "comparison_boundary"
+    summary = "a boundary off by one: < for <=, > for >="
+
+    _SWAP = {ast.Lt: "<=", ast.LtE: "<", ast.Gt: ">=", ast.GtE: ">"}
 
 
 class KeepdimsDrop(Operator):
@@ -372,19 +378,12 @@ class IndexOffByOne(Operator):
                 yield _seg(index, f"-{old + 1}", f"[-{old}] -> [-{old + 1}]")
 
 
-class EqualityFlip(Operator):
+class EqualityFlip(_CompareSwap):
     name = "condition_flip"
     summary = "a test inverted: == for !=, in for not in"
 
     _SWAP = {ast.Eq: "!=", ast.NotEq: "==", ast.In: "not in", ast.NotIn: "in",
              ast.Is: "is not", ast.IsNot: "is"}  # fmt: skip
-
-    def at(self, node):
-        if isinstance(node, ast.Compare) and len(node.ops) == 1:
-            new = self._SWAP.get(type(node.ops[0]))
-            if new:
-                text = f"{_src(node.left)} {new} {_src(node.comparators[0])}"
-                yield _seg(node, text, f"{_src(node)} -> {text}")
 
 
 class LoopControlDrop(Operator):
