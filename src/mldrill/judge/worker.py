@@ -172,10 +172,6 @@ class Box:
                 self.zygote.reap_later(self.pid)
         return self._status
 
-    @property
-    def status(self) -> int | None:
-        return self._status
-
     def output_text(self) -> str:
         text = self.output.decode("utf-8", "replace")
         if self.output_dropped:

@@ -55,10 +55,6 @@ class Sentence:
     end: int
     tokens: tuple[str, ...]
 
-    @property
-    def negated(self) -> bool:
-        return any(t in NEGATIONS for t in self.tokens)
-
 
 def sentences(answer: str) -> list[Sentence]:
     out: list[Sentence] = []

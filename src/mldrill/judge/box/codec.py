@@ -157,10 +157,6 @@ def encode(obj, to_handle=None) -> bytes:
         raise CodecError("an integer is too large to transfer (limit: 64 bits)") from None
 
 
-def frame(payload: bytes) -> bytes:
-    return _HEADER.pack(len(payload)) + payload
-
-
 def read_frame(read_exact) -> bytes:
     """Read one frame with ``read_exact(n) -> bytes`` (which raises EOFError when closed)."""
     (size,) = _HEADER.unpack(read_exact(4))
