@@ -81,13 +81,13 @@ def grade(
     start = clock()
     files = candidate_files(problem, files)
     lint = readability.start(files) if measure_readability else None  # overlaps the tests
+    syntax = syntax_check(files)  # parsed once, here; the runner reuses the answer
     events = []
-    for event in run_suite(problem, files, suite, zygote):
+    for event in run_suite(problem, files, suite, zygote, syntax):
         events.append(event)
         if on_event is not None:
             on_event(event)
     read = readability.collect(lint) if measure_readability else None
-    syntax = syntax_check(files)
     scores = dimension_scores(events, read.score if read and syntax is None else None)
     if syntax is not None:
         scores["readability"] = 0.0

@@ -94,10 +94,20 @@ def _single_threaded_torch() -> None:
     torch.set_num_threads(1)
 
 
+_UNCHECKED = object()
+
+
 def run_suite(
-    problem: Problem, files: dict[str, bytes], suite: str, zygote: Zygote
+    problem: Problem,
+    files: dict[str, bytes],
+    suite: str,
+    zygote: Zygote,
+    syntax: SyntaxProblem | None | object = _UNCHECKED,
 ) -> Iterator[TestEvent]:
-    """Yield one TestEvent per test of ``suite`` as each finishes."""
+    """Yield one TestEvent per test of ``suite`` as each finishes.
+
+    ``syntax`` is the result of ``syntax_check(files)`` when the caller already has it.
+    """
     if "torch" in problem.spec.requires:
         _single_threaded_torch()  # the reference is timed against a one-thread box
     try:
@@ -106,7 +116,8 @@ def run_suite(
     except Exception as exc:  # noqa: BLE001 - a broken test file is the problem's fault
         yield TestEvent("load_tests", "correctness", Outcome.PROBLEM_ERROR, f"{exc!r}")
         return
-    syntax = syntax_check(files)
+    if syntax is _UNCHECKED:
+        syntax = syntax_check(files)
     if syntax is not None:
         for case in cases:
             message = f"SyntaxError in {syntax.describe()}"
