@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,6 +15,7 @@ from .bank.schema import Kind
 from .grading.debug_report import DebugSetup, PlantedBug
 from .grading.grade import GradeResult, grade
 from .judge.outcomes import TestEvent
+from .judge.pool import JudgePool
 from .judge.sandbox import SandboxUnavailable
 from .judge.worker import Zygote
 from .session import workspace
@@ -57,6 +58,7 @@ class Service:
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
         questions=None,
+        judges: int = 1,
     ) -> None:
         self.db_url = db_url
         self.bank_root = bank_root
@@ -65,10 +67,15 @@ class Service:
         self.rng = rng or random.Random()  # only picks a seed when none is given
         self._store = None
         self._study_store = None
-        self._zygote: Zygote | None = None
+        self._mock_store = None
+        self._judges = JudgePool(sandbox, judges)
+        from .session.mock import MockService
+        from .session.ratings import Ratings
         from .study.service import StudyService
 
-        self.study = StudyService(self._get_study_store, clock, questions)
+        self.study = StudyService(self._get_study_store, clock, questions, self._rate_answer)
+        self.ratings = Ratings(self._get_mock_store, clock)
+        self.mock = MockService(self)
 
     @property
     def store(self):
@@ -85,25 +92,30 @@ class Service:
             self._study_store = StudyStore(self.store.engine)
         return self._study_store
 
-    def zygote(self, problem: Problem | None = None) -> Zygote:
-        """The judge worker, restarted with torch pre-imported when ``problem`` needs it."""
-        torch = problem is not None and "torch" in problem.spec.requires
+    def _get_mock_store(self):
+        if self._mock_store is None:
+            from .storage.mock import MockStore
+
+            self._mock_store = MockStore(self.store.engine)
+        return self._mock_store
+
+    def _rate_answer(self, item, score: float) -> None:
+        self.ratings.record(f"question:{item.id}", item.topics, item.difficulty, score)
+
+    @contextmanager
+    def judge(self, problem: Problem | None = None) -> Iterator[Zygote]:
+        """A warm judge for one grading (with torch pre-imported when ``problem`` needs it)."""
         if problem is not None and problem.missing_extras():
             extras = ", ".join(problem.missing_extras())
             raise ProblemLoadError(
                 f"problem {problem.id!r} needs {extras}: install it with pip install -e '.[torch]'"
             )
-        if self._zygote is not None and torch and not self._zygote.torch:
-            self._zygote.close()
-            self._zygote = None
-        if self._zygote is None:
-            self._zygote = Zygote(sandbox=self.sandbox, torch=torch).start()
-        return self._zygote
+        torch = problem is not None and "torch" in problem.spec.requires
+        with self._judges.borrow(torch) as zygote:
+            yield zygote
 
     def close(self) -> None:
-        if self._zygote is not None:
-            self._zygote.close()
-            self._zygote = None
+        self._judges.close()
 
     def __enter__(self) -> Service:
         return self
@@ -152,7 +164,8 @@ class Service:
         from .bank.mutation.engine import generate_debug_task
 
         try:
-            files, planted = generate_debug_task(problem, self.zygote(problem), bugs, seed)
+            with self.judge(problem) as zygote:
+                files, planted = generate_debug_task(problem, zygote, bugs, seed)
         except ValueError as exc:
             raise ProblemLoadError(str(exc)) from None
         described = []
@@ -176,7 +189,8 @@ class Service:
         debug = None
         if space.debug and suite == "hidden":
             debug = self.debug_setup(problem, space.debug["bugs"], space.debug["seed"])
-        result = grade(problem, files, self.zygote(problem), suite, on_event, debug=debug)
+        with self.judge(problem) as zygote:
+            result = grade(problem, files, zygote, suite, on_event, debug=debug)
         self._record(problem, "test" if suite == "public" else "submit", files, result)
         return result
 
@@ -193,19 +207,68 @@ class Service:
             if not path.is_dir():
                 raise workspace.WorkspaceError(f"{path}: a debug problem is graded from a folder")
             files = workspace.collect(problem, path)
-        result = grade(problem, files, self.zygote(problem), "hidden", on_event)
+        with self.judge(problem) as zygote:
+            result = grade(problem, files, zygote, "hidden", on_event)
         self._record(problem, "grade", files, result)
+        return result
+
+    def grade_files(
+        self,
+        problem: Problem,
+        files: dict[str, str],
+        mode: str = "submit",
+        on_event: Callable[[TestEvent], None] | None = None,
+        suite: str = "hidden",
+    ) -> GradeResult:
+        """Grade code sent as text (the web editor, a mock round); the names must be the
+        problem's own files: ``solution.py``, or the project's Python files."""
+        allowed = set(problem.starter_files()) | set(problem.solution_files())
+        allowed = {n for n in allowed if n.endswith(".py") and not n.startswith("tests/")}
+        unknown = sorted(set(files) - allowed)
+        if unknown:
+            raise workspace.WorkspaceError(
+                f"{problem.id}: unexpected file(s) {unknown}; expected {sorted(allowed)}"
+            )
+        data = {n: t.encode("utf-8") for n, t in files.items()}
+        if problem.kind is Kind.IMPLEMENT and "solution.py" not in data:
+            raise workspace.WorkspaceError(f"{problem.id}: solution.py is missing")
+        with self.judge(problem) as zygote:
+            result = grade(problem, data, zygote, suite, on_event)
+        self._record(problem, mode if suite == "hidden" else "test", data, result)
         return result
 
     def _record(self, problem: Problem, mode: str, files, result: GradeResult) -> None:
         code = {n: d.decode("utf-8", "replace") for n, d in files.items()}
         self.store.add_attempt(problem.id, mode, code, result.to_dict(), self.clock())
-        if mode != "test" and str(result.status) != "pass":
-            self.study.enqueue_problem(problem.id)  # failed problems come back for review
+        if mode != "test":
+            spec = problem.spec
+            self.ratings.record(f"problem:{problem.id}", spec.topics, spec.difficulty,
+                                result.score)  # fmt: skip
+            if str(result.status) != "pass":
+                self.study.enqueue_problem(problem.id)  # failed problems come back for review
 
     # progress
     def history(self, problem_id: str | None = None, limit: int = 50):
         return self.store.attempts(problem_id, limit)
+
+    def report(self):
+        """Mastery, balance, history and mock interviews (feedback/report.py)."""
+        from .feedback import report
+
+        mocks = []
+        for view in self.mock.sessions(limit=50):
+            score = None
+            if view.finished:
+                score = self.mock.scorecard(view.id).score
+            mocks.append({"id": view.id, "format": view.format_id, "mode": view.mode,
+                          "date": view.created_at.strftime("%Y-%m-%d %H:%M"), "score": score,
+                          "finished": view.finished})  # fmt: skip
+        return report.build(
+            list(reversed(self.history(limit=100000))),
+            self.study.store.answers(limit=100000),
+            self._get_mock_store().ratings(),
+            mocks,
+        )
 
     def overview(self) -> Overview:
         problems = self.problems()

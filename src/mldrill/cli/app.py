@@ -61,6 +61,7 @@ def _service(sandbox: bool = True):
     from ..bank.loader import ProblemLoadError
     from ..judge.sandbox import SandboxUnavailable
     from ..service import Service
+    from ..session.mock import MockError
     from ..session.workspace import WorkspaceError
 
     if not sandbox:
@@ -72,7 +73,7 @@ def _service(sandbox: bool = True):
     service = Service(db_url=_state["db"], sandbox=sandbox)
     try:
         yield service
-    except (ProblemLoadError, WorkspaceError) as exc:
+    except (ProblemLoadError, WorkspaceError, MockError) as exc:
         _fail(str(exc))
     except SandboxUnavailable as exc:
         _fail(f"{exc}\n(to practise on your own code without isolation: --no-sandbox)", 3)
@@ -406,11 +407,13 @@ def bank_mutate(
         problem = service.problem(problem_id)
         total = len(find_mutants(problem.solution_files()))
         if as_json:
-            report = analyse(problem, service.zygote(problem))
+            with service.judge(problem) as zygote:
+                report = analyse(problem, zygote)
         else:
             with Progress(console=console, transient=True) as progress:
                 task = progress.add_task(f"mutants of {problem_id}", total=total)
-                report = analyse(problem, service.zygote(problem), lambda r: progress.advance(task))
+                with service.judge(problem) as zygote:
+                    report = analyse(problem, zygote, lambda r: progress.advance(task))
     if as_json:
         print(json.dumps(report.to_dict(), indent=2))
         return
@@ -540,4 +543,5 @@ def main() -> None:
         sys.exit(130)
 
 
-from . import study  # noqa: E402,F401 - registers the study commands on ``app``
+# Registers the study commands, and mock, report and serve, on ``app``.
+from . import mock, study  # noqa: E402,F401

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Float, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Float, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -79,4 +79,50 @@ class Story(Base):
     result: Mapped[str] = mapped_column(Text)
     tags: Mapped[list] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class MockSession(Base):
+    """A timed mock interview: a format's rounds, taken in order, in practice or strict mode."""
+
+    __tablename__ = "mock_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    format_id: Mapped[str] = mapped_column(String(100))
+    mode: Mapped[str] = mapped_column(String(20))  # practice | strict
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # Practice mode only: when the current pause began (None when running).
+    paused_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class MockRound(Base):
+    """One round of a mock interview. Timer state is timestamps, so it survives a restart."""
+
+    __tablename__ = "mock_rounds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(Integer, index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # a round kind (session/formats.py)
+    item_id: Mapped[str] = mapped_column(String(100))
+    minutes: Mapped[float] = mapped_column(Float)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    paused_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    auto_submitted: Mapped[bool] = mapped_column(Boolean, default=False)
+    hints_used: Mapped[int] = mapped_column(Integer, default=0)
+    draft: Mapped[dict] = mapped_column(JSON, default=dict)  # {"files": {...}} or {"text": ...}
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    result: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+
+
+class Rating(Base):
+    """Elo ratings: the user's per topic (``topic:...``) and each item's (``item:...``)."""
+
+    __tablename__ = "ratings"
+
+    key: Mapped[str] = mapped_column(String(140), primary_key=True)
+    rating: Mapped[float] = mapped_column(Float)
+    games: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..bank import taxonomy
-from ..bank.questions import QuestionBank, RubricItem, builtin_questions
+from ..bank.questions import Behavioral, QuestionBank, RubricItem, builtin_questions
 from ..grading.rubric.grader import CREDIT, Coverage, RubricResult, grade_answer
 from . import anki, scheduling
 from .stories import Coverage as StoryCoverage
@@ -37,10 +37,12 @@ def semantic_embedder():
 
 class StudyService:
     def __init__(self, store_factory: Callable, clock: Callable[[], datetime],
-                 questions: QuestionBank | None = None) -> None:  # fmt: skip
+                 questions: QuestionBank | None = None,
+                 on_graded: Callable[[RubricItem, float], None] | None = None) -> None:  # fmt: skip
         self._store_factory = store_factory
         self.clock = clock
         self._bank = questions
+        self._on_graded = on_graded  # the service updates the user's ratings here
 
     @property
     def bank(self) -> QuestionBank:
@@ -65,7 +67,15 @@ class StudyService:
         item = self.bank.item(item_id)
         result = grade_answer(item, answer, semantic_embedder() if semantic else None)
         answer_id = self.store.add_answer(item.id, answer, result.to_dict(), self.clock())
+        if self._on_graded is not None:
+            self._on_graded(item, result.score)
         return answer_id, result
+
+    def behavioral(self, question_id: str) -> Behavioral:
+        for question in self.bank.behavioral:
+            if question.id == question_id:
+                return question
+        raise KeyError(f"no behavioural question {question_id!r}")
 
     def self_grade(self, answer_id: int, item_id: str, overrides: dict[str, str]) -> float:
         """Record the candidate's own verdict per point; returns the self-graded score."""

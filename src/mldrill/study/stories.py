@@ -98,3 +98,44 @@ def cover(stories: list[StoryText], questions: list[Behavioral], embedder=None, 
             chosen.append(best)
             left -= {q for q in left if best.id in answered_by[q]}
     return Coverage(chosen, answered_by, uncovered)
+
+
+_CONTEXT = re.compile(r"\b(when|at|while|during|project|team|company|job|role|we were|i was)\b")
+_RESULT = re.compile(
+    r"\b(result|as a result|in the end|outcome|led to|so that|ended up|shipped|launched|"
+    r"reduced|improved|increased|cut|saved|learn(ed|t)?|lesson)\b"
+)
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    advice: str
+
+
+def assess_answer(text: str, question: Behavioral, similarity: float | None = None) -> list[Check]:
+    """What an interviewer listens for in a spoken STAR answer to ``question``.
+
+    The same rules as ``lint`` applied to one block of text, plus relevance: a competency of
+    the question named in the answer, or (with the embedding model) a close enough meaning.
+    """
+    lower = text.lower()
+    minutes = len(text.split()) / WORDS_PER_MINUTE
+    mine, ours = len(_I.findall(lower)), len(_WE.findall(lower))
+    named = [c for c in question.competencies if c.replace("-", " ") in lower]
+    relevant = bool(named) or (similarity is not None and similarity >= 0.35)
+    return [
+        Check("context", bool(_CONTEXT.search(lower)),
+              "set the scene: where you were, what was at stake"),
+        Check("first person", mine > 0 and mine >= ours,
+              f"say what you did yourself ('I' {mine}x, 'we' {ours}x)"),
+        Check("result", bool(_RESULT.search(lower)), "end with the outcome of what you did"),
+        Check("measured or learned", bool(_NUMBER.search(lower) or _LESSON.search(lower)),
+              "quantify the result (a number, a percentage) or state what you learned"),
+        Check("length", MIN_MINUTES <= minutes <= MAX_MINUTES,
+              f"about {minutes:.1f} min spoken at {WORDS_PER_MINUTE} words a minute; "
+              f"aim for {MIN_MINUTES}-{MAX_MINUTES:.0f} min"),
+        Check("relevance", relevant,
+              "answer the question asked: it is about " + ", ".join(question.competencies)),
+    ]  # fmt: skip

@@ -1,0 +1,86 @@
+"""Mock interview formats: one TOML file each, validated like problems (errors name the file).
+
+A format is an ordered list of rounds. Each round names a kind of question, an optional topic
+filter, difficulties and an explicit pool of ids, and the minutes it gets.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..bank.taxonomy import all_topics
+
+FORMATS = Path(__file__).parent / "formats"
+RoundKind = Literal["implement", "debug", "theory", "design", "behavioral"]
+CODING = ("implement", "debug")
+
+
+class FormatError(ValueError):
+    """A format file that cannot be used; the message names the file and the field."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RoundSpec(_Strict):
+    title: str = Field(min_length=3)
+    kind: RoundKind
+    minutes: float = Field(gt=0, le=180)
+    topics: list[str] = []  # any of these (an area matches its subtopics); empty: any topic
+    difficulty: list[Literal["easy", "medium", "hard"]] = []  # empty: any
+    pool: list[str] = []  # explicit ids to choose from; empty: the whole bank of that kind
+
+    @field_validator("topics")
+    @classmethod
+    def _known_topics(cls, topics: list[str]) -> list[str]:
+        unknown = [t for t in topics if t not in set(all_topics())]
+        if unknown:
+            raise ValueError(f"unknown topic(s) {unknown}; see docs/topics.md")
+        return topics
+
+
+class MockFormat(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str = Field(min_length=3)
+    description: str = Field(min_length=10)
+    rounds: list[RoundSpec] = Field(min_length=1)
+
+    @property
+    def minutes(self) -> float:
+        return sum(r.minutes for r in self.rounds)
+
+
+def load_format(path: Path) -> MockFormat:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormatError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise FormatError(f"{path}: invalid TOML: {exc}") from None
+    try:
+        fmt = MockFormat.model_validate(data)
+    except ValidationError as exc:
+        fields = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise FormatError(f"{path}: {fields}") from None
+    if fmt.id != path.stem:
+        raise FormatError(f"{path}: id {fmt.id!r} must match the file name {path.stem!r}")
+    return fmt
+
+
+def load_formats(root: Path = FORMATS) -> dict[str, MockFormat]:
+    return {p.stem: load_format(p) for p in sorted(root.glob("*.toml"))}
+
+
+def find_format(format_id: str, root: Path = FORMATS) -> MockFormat:
+    path = root / f"{format_id}.toml"
+    if not path.is_file():
+        known = ", ".join(sorted(load_formats(root)))
+        raise FormatError(f"no mock format {format_id!r}; known formats: {known}")
+    return load_format(path)
