@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,9 +13,11 @@ from .bank import taxonomy
 from .bank.loader import BUILTIN, Problem, ProblemLoadError, find_problem, load_bank
 from .bank.schema import Kind
 from .grading.debug_report import DebugSetup, PlantedBug
-from .grading.grade import GradeResult, grade
-from .judge.outcomes import TestEvent
+from .grading.grade import GradeResult, candidate_files, grade
+from .judge.outcomes import Outcome, TestEvent
+from .judge.runner import run_suite
 from .judge.sandbox import SandboxUnavailable
+from .judge.tracer import DEFAULT_STEPS, Trace, trace_case
 from .judge.worker import Zygote
 from .session import workspace
 
@@ -185,17 +187,38 @@ class Service:
     ) -> GradeResult:
         """Grade a solution.py (implement) or a project folder (debug) non-interactively."""
         problem = self.problem(problem_id)
-        if problem.kind is Kind.IMPLEMENT:
-            if path.is_dir():
-                path = path / "solution.py"
-            files = {"solution.py": workspace.read_file_safely(path)}
-        else:
-            if not path.is_dir():
-                raise workspace.WorkspaceError(f"{path}: a debug problem is graded from a folder")
-            files = workspace.collect(problem, path)
+        files = _path_files(problem, path)
         result = grade(problem, files, self.zygote(problem), "hidden", on_event)
         self._record(problem, "grade", files, result)
         return result
+
+    def trace(
+        self,
+        path: Path,
+        test_name: str | None = None,
+        suite: str = "public",
+        problem_id: str | None = None,
+        max_steps: int = DEFAULT_STEPS,
+    ) -> Trace | None:
+        """Trace one test on a workspace (or, with ``problem_id``, a solution file or folder).
+
+        Without ``test_name``, the first test of ``suite`` that does not pass is traced (the
+        suite is run first to find it); None when every test passes. Nothing is recorded.
+        """
+        if problem_id is None:
+            problem = self.problem(workspace.open_workspace(path).problem_id)
+            files = workspace.collect(problem, path)
+        else:
+            problem = self.problem(problem_id)
+            files = _path_files(problem, path)
+        zygote = self.zygote(problem)
+        if test_name is None:
+            events = run_suite(problem, candidate_files(problem, files), suite, zygote)
+            with closing(events):
+                test_name = next((e.name for e in events if e.status is not Outcome.PASS), None)
+            if test_name is None:
+                return None
+        return trace_case(problem, files, test_name, zygote, suite, max_steps)
 
     def _record(self, problem: Problem, mode: str, files, result: GradeResult) -> None:
         code = {n: d.decode("utf-8", "replace") for n, d in files.items()}
@@ -213,6 +236,17 @@ class Service:
         attempts = len(self.store.attempts(limit=100000))
         suggestion, reason = _suggest(problems, best)
         return Overview(problems, best, attempts, suggestion, reason)
+
+
+def _path_files(problem: Problem, path: Path) -> dict[str, bytes]:
+    """A solution.py (implement; a folder means its solution.py) or a project folder (debug)."""
+    if problem.kind is Kind.IMPLEMENT:
+        if path.is_dir():
+            path = path / "solution.py"
+        return {"solution.py": workspace.read_file_safely(path)}
+    if not path.is_dir():
+        raise workspace.WorkspaceError(f"{path}: a debug problem is graded from a folder")
+    return workspace.collect(problem, path)
 
 
 def _suggest(problems: list[Problem], best: dict[str, tuple[float, str]]):

@@ -540,4 +540,4 @@ def main() -> None:
         sys.exit(130)
 
 
-from . import study  # noqa: E402,F401 - registers the study commands on ``app``
+from . import study, trace  # noqa: E402,F401 - register their commands on ``app``
