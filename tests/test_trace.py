@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from mldrill.cli.app import app
 from mldrill.cli.trace import changed_locals, step_through
-from mldrill.judge.box.tracing import summarise
+from mldrill.judge.box.tracing import exception_summary, summarise
 from mldrill.judge.outcomes import Outcome
 from mldrill.judge.tracer import (
     HIDDEN_MESSAGE,
@@ -235,6 +235,12 @@ def test_summaries_never_run_candidate_code():
         def __getattribute__(cls, name):
             raise AssertionError("the metaclass must not be asked")
 
+        def __eq__(cls, other):
+            raise AssertionError("classes are compared by identity")
+
+        def __hash__(cls):
+            raise AssertionError("classes are not hashed")
+
     class Odd(metaclass=Meta):
         pass
 
@@ -243,6 +249,8 @@ def test_summaries_never_run_candidate_code():
 
     assert summarise(Loud()) == {"type": "Loud"}
     assert summarise(Odd()) == {"type": "Odd"}
+    assert exception_summary(ValueError(Odd())) == {"type": "ValueError", "message": ""}
+    assert exception_summary(KeyError("k", 2)) == {"type": "KeyError", "message": "'k', 2"}
     assert summarise(np.zeros(3).view(Sneaky)) == {"type": "Sneaky"}
     assert summarise([Loud(), 1])["items"] == [{"type": "Loud"}, {"type": "int", "repr": "1"}]
     assert summarise({"k": (1, 2)})["items"][0][1]["type"] == "tuple"

@@ -26,7 +26,11 @@ MAX_LOCALS = 24  # local variables per step
 CHEAP = 100_000  # min/max are computed for arrays up to this many elements
 NESTING = 2  # containers inside containers are summarised this deep
 _NUMERIC = "biufc"
-_NUMPY_SCALARS = frozenset(t for t in np.sctypeDict.values() if issubclass(t, np.generic))
+# Types are compared by identity only: ``in`` on a tuple or set would call ``__eq__`` or
+# ``__hash__`` of a candidate metaclass.
+_NUMPY_SCALARS = frozenset(id(t) for t in np.sctypeDict.values() if issubclass(t, np.generic))
+_SIMPLE = (bool, float, complex)
+_CONTAINERS = (list, tuple, set, frozenset, dict, range)
 _TYPE_NAME = type.__dict__["__name__"]
 _EXC_ARGS = BaseException.__dict__["args"]
 
@@ -52,7 +56,7 @@ def _number(value) -> str:
 def summarise(value, depth: int = 0) -> dict:
     """A small, plain-data description of ``value`` (type, and a few values when safe)."""
     kind = type(value)
-    if value is None or kind in (bool, float, complex):
+    if value is None or _one_of(kind, _SIMPLE):
         return {"type": type_name(value), "repr": repr(value)}
     if kind is int:
         if value.bit_length() > 128:
@@ -60,17 +64,17 @@ def summarise(value, depth: int = 0) -> dict:
         return {"type": "int", "repr": repr(value)}
     if kind is str:
         return {"type": "str", "len": len(value), "repr": _cut(repr(value[:MAX_TEXT]))}
-    if kind in (bytes, bytearray):
+    if kind is bytes or kind is bytearray:
         return {"type": kind.__name__, "len": len(value), "repr": _cut(repr(bytes(value[:40])))}
     if kind is np.ndarray:
         return _guarded(_array, value)
-    if kind in _NUMPY_SCALARS:
+    if id(kind) in _NUMPY_SCALARS:
         shown = _number(value.item()) if value.dtype.kind in _NUMERIC else str(value)
         return {"type": kind.__name__, "repr": _cut(shown)}
     torch = sys.modules.get("torch")
-    if torch is not None and kind in (torch.Tensor, torch.nn.Parameter):
+    if torch is not None and (kind is torch.Tensor or kind is torch.nn.Parameter):
         return _guarded(_tensor, value)
-    if kind in (list, tuple, set, frozenset, dict, range):
+    if _one_of(kind, _CONTAINERS):
         return _container(value, depth)
     if kind is Handle:
         return {"type": value.type_name}
@@ -82,6 +86,10 @@ def summarise(value, depth: int = 0) -> dict:
     if kind is type:
         return {"type": "class", "repr": f"<class {_TYPE_NAME.__get__(value, type)}>"}
     return {"type": type_name(value)}
+
+
+def _one_of(kind: type, choices: tuple[type, ...]) -> bool:
+    return any(kind is choice for choice in choices)
 
 
 def _guarded(summary: Callable[[object], dict], value) -> dict:
@@ -134,7 +142,7 @@ def _tensor(tensor) -> dict:
 
 
 def _min_max(out: dict, low, high) -> None:
-    if all(type(v) in (int, bool) or math.isfinite(v) for v in (low, high)):
+    if all(type(v) is int or type(v) is bool or math.isfinite(v) for v in (low, high)):
         out["min"], out["max"] = _number(low), _number(high)
 
 
@@ -161,7 +169,7 @@ def exception_summary(exc: BaseException) -> dict:
         args = ()
     if len(args) == 1 and type(args[0]) is str:
         message = args[0]
-    elif all(type(a) in (str, int, float, bool) or a is None for a in args):
+    elif all(a is None or _one_of(type(a), (str, int, float, bool)) for a in args):
         message = ", ".join(repr(a) for a in args)
     else:
         message = ""
@@ -205,7 +213,11 @@ class Tracer:
             if self.full:
                 self.skipped += 1
             elif event in ("line", "return", "exception"):
-                self._record(frame, event, arg, depth, ident, raised[0])
+                try:
+                    self._record(frame, event, arg, depth, ident, raised[0])
+                except Exception:  # noqa: BLE001 - the tracer never changes what the code does
+                    self.full = True
+                    self.skipped += 1
             return local
 
         return local
@@ -239,7 +251,9 @@ class Tracer:
     def _locals(self, frame) -> dict:
         names = frame.f_locals
         shown = {}
-        for name in itertools.islice((n for n in names if not n.startswith("__")), MAX_LOCALS):
+        # ".0" is a comprehension's iterator; dunder names are module attributes
+        wanted = (n for n in names if type(n) is str and not n.startswith(("__", ".")))
+        for name in itertools.islice(wanted, MAX_LOCALS):
             try:
                 shown[name] = summarise(names[name])
             except Exception:  # noqa: BLE001 - a summary never stops the candidate's code
