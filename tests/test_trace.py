@@ -258,6 +258,7 @@ def test_summaries_never_run_candidate_code():
     long = summarise("x" * 500)
     assert long["len"] == 500 and len(long["repr"]) <= 80
     assert summarise(np.float32(0.5)) == {"type": "float32", "repr": "0.5"}
+    assert summarise(np.dtype("int16")) == {"type": "dtype", "repr": "int16"}
     assert summarise(np.array([1, 2], dtype=object)) == {
         "type": "ndarray", "shape": [2], "dtype": "object"
     }  # fmt: skip
@@ -273,6 +274,7 @@ def test_tensors_are_summarised():
     assert summary["requires_grad"] and summary["head"][:2] == ["0.0", "1.0"]
     assert (summary["min"], summary["max"]) == ("0.0", "9.0")
     assert summarise(torch.nn.Parameter(torch.ones(2)))["type"] == "Parameter"
+    assert summarise(torch.float16) == {"type": "dtype", "repr": "torch.float16"}
 
 
 def test_step_through_moves_forward_and_back(adder, zygote):

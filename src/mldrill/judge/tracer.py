@@ -215,7 +215,7 @@ class TracingConnection(Connection):
 
 def _function_name(handle: Handle, attr: str | None) -> str:
     if attr is None:
-        return handle.type_name
+        return f"<{handle.type_name} object>"
     return attr if handle.type_name == "module" else f"{handle.type_name}.{attr}"
 
 

@@ -29,6 +29,7 @@ _NUMERIC = "biufc"
 # Types are compared by identity only: ``in`` on a tuple or set would call ``__eq__`` or
 # ``__hash__`` of a candidate metaclass.
 _NUMPY_SCALARS = frozenset(id(t) for t in np.sctypeDict.values() if issubclass(t, np.generic))
+_DTYPES = frozenset(id(type(np.dtype(t))) for t in np.sctypeDict.values()) | {id(np.dtype)}
 _SIMPLE = (bool, float, complex)
 _CONTAINERS = (list, tuple, set, frozenset, dict, range)
 _TYPE_NAME = type.__dict__["__name__"]
@@ -74,6 +75,8 @@ def summarise(value, depth: int = 0) -> dict:
     torch = sys.modules.get("torch")
     if torch is not None and (kind is torch.Tensor or kind is torch.nn.Parameter):
         return _guarded(_tensor, value)
+    if id(kind) in _DTYPES or (torch is not None and _one_of(kind, (torch.dtype, torch.device))):
+        return {"type": "dtype" if id(kind) in _DTYPES else kind.__name__, "repr": str(value)}
     if _one_of(kind, _CONTAINERS):
         return _container(value, depth)
     if kind is Handle:
