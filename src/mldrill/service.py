@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,10 +13,12 @@ from .bank import taxonomy
 from .bank.loader import BUILTIN, Problem, ProblemLoadError, find_problem, load_bank
 from .bank.schema import Kind
 from .grading.debug_report import DebugSetup, PlantedBug
-from .grading.grade import GradeResult, grade
-from .judge.outcomes import TestEvent
+from .grading.grade import GradeResult, candidate_files, grade
+from .judge.outcomes import Outcome, TestEvent
 from .judge.pool import JudgePool
+from .judge.runner import run_suite
 from .judge.sandbox import SandboxUnavailable
+from .judge.tracer import DEFAULT_STEPS, Trace, trace_case
 from .judge.worker import Zygote
 from .session import workspace
 
@@ -199,14 +201,7 @@ class Service:
     ) -> GradeResult:
         """Grade a solution.py (implement) or a project folder (debug) non-interactively."""
         problem = self.problem(problem_id)
-        if problem.kind is Kind.IMPLEMENT:
-            if path.is_dir():
-                path = path / "solution.py"
-            files = {"solution.py": workspace.read_file_safely(path)}
-        else:
-            if not path.is_dir():
-                raise workspace.WorkspaceError(f"{path}: a debug problem is graded from a folder")
-            files = workspace.collect(problem, path)
+        files = _path_files(problem, path)
         with self.judge(problem) as zygote:
             result = grade(problem, files, zygote, "hidden", on_event)
         self._record(problem, "grade", files, result)
@@ -222,20 +217,50 @@ class Service:
     ) -> GradeResult:
         """Grade code sent as text (the web editor, a mock round); the names must be the
         problem's own files: ``solution.py``, or the project's Python files."""
-        allowed = set(problem.starter_files()) | set(problem.solution_files())
-        allowed = {n for n in allowed if n.endswith(".py") and not n.startswith("tests/")}
-        unknown = sorted(set(files) - allowed)
-        if unknown:
-            raise workspace.WorkspaceError(
-                f"{problem.id}: unexpected file(s) {unknown}; expected {sorted(allowed)}"
-            )
-        data = {n: t.encode("utf-8") for n, t in files.items()}
-        if problem.kind is Kind.IMPLEMENT and "solution.py" not in data:
-            raise workspace.WorkspaceError(f"{problem.id}: solution.py is missing")
+        data = _text_files(problem, files)
         with self.judge(problem) as zygote:
             result = grade(problem, data, zygote, suite, on_event)
         self._record(problem, mode if suite == "hidden" else "test", data, result)
         return result
+
+    def trace(
+        self,
+        path: Path,
+        test_name: str | None = None,
+        suite: str = "public",
+        problem_id: str | None = None,
+        max_steps: int = DEFAULT_STEPS,
+    ) -> Trace | None:
+        """Trace one test on a workspace (or, with ``problem_id``, a solution file or folder).
+
+        Without ``test_name``, the first test of ``suite`` that does not pass is traced (the
+        suite is run first to find it); None when every test passes. Nothing is recorded.
+        """
+        if problem_id is None:
+            problem = self.problem(workspace.open_workspace(path).problem_id)
+            files = workspace.collect(problem, path)
+        else:
+            problem = self.problem(problem_id)
+            files = _path_files(problem, path)
+        return self._trace(problem, files, test_name, suite, max_steps)
+
+    def trace_files(
+        self, problem_id: str, files: dict[str, str], test_name: str | None = None,
+        suite: str = "public", max_steps: int = DEFAULT_STEPS,
+    ) -> Trace | None:  # fmt: skip
+        """``trace`` for code sent as text (the web editor)."""
+        problem = self.problem(problem_id)
+        return self._trace(problem, _text_files(problem, files), test_name, suite, max_steps)
+
+    def _trace(self, problem, files, test_name, suite, max_steps) -> Trace | None:
+        with self.judge(problem) as zygote:
+            if test_name is None:
+                events = run_suite(problem, candidate_files(problem, files), suite, zygote)
+                with closing(events):
+                    test_name = next((e.name for e in events if e.status is not Outcome.PASS), None)
+                if test_name is None:
+                    return None
+            return trace_case(problem, files, test_name, zygote, suite, max_steps)
 
     def _record(self, problem: Problem, mode: str, files, result: GradeResult) -> None:
         code = {n: d.decode("utf-8", "replace") for n, d in files.items()}
@@ -276,6 +301,31 @@ class Service:
         attempts = len(self.store.attempts(limit=100000))
         suggestion, reason = _suggest(problems, best)
         return Overview(problems, best, attempts, suggestion, reason)
+
+
+def _text_files(problem: Problem, files: dict[str, str]) -> dict[str, bytes]:
+    """Code sent as text, checked against the problem's own file names."""
+    allowed = set(problem.starter_files()) | set(problem.solution_files())
+    allowed = {n for n in allowed if n.endswith(".py") and not n.startswith("tests/")}
+    unknown = sorted(set(files) - allowed)
+    if unknown:
+        raise workspace.WorkspaceError(
+            f"{problem.id}: unexpected file(s) {unknown}; expected {sorted(allowed)}"
+        )
+    if problem.kind is Kind.IMPLEMENT and "solution.py" not in files:
+        raise workspace.WorkspaceError(f"{problem.id}: solution.py is missing")
+    return {n: t.encode("utf-8") for n, t in files.items()}
+
+
+def _path_files(problem: Problem, path: Path) -> dict[str, bytes]:
+    """A solution.py (implement; a folder means its solution.py) or a project folder (debug)."""
+    if problem.kind is Kind.IMPLEMENT:
+        if path.is_dir():
+            path = path / "solution.py"
+        return {"solution.py": workspace.read_file_safely(path)}
+    if not path.is_dir():
+        raise workspace.WorkspaceError(f"{path}: a debug problem is graded from a folder")
+    return workspace.collect(problem, path)
 
 
 def _suggest(problems: list[Problem], best: dict[str, tuple[float, str]]):

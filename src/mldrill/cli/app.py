@@ -543,5 +543,5 @@ def main() -> None:
         sys.exit(130)
 
 
-# Registers the study commands, and mock, report and serve, on ``app``.
-from . import mock, study  # noqa: E402,F401
+# Registers the study, mock, report, serve and trace commands on ``app``.
+from . import mock, study, trace  # noqa: E402,F401

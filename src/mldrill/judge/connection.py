@@ -82,6 +82,10 @@ class Connection:
         return self.box
 
     def _request(self, message: dict):
+        return self._result(self._exchange(message))
+
+    def _exchange(self, message: dict) -> dict:
+        """Send one request; the whole reply, or BoxEnded / ProblemFault when there is none."""
         box = self._box()
         try:
             reply = box.request(message, self.deadline - time.monotonic())
@@ -93,6 +97,11 @@ class Connection:
             box.close()
             self.box = None
             raise BoxEnded(Outcome.ERROR, f"your code sent back malformed data: {exc}") from None
+        return reply
+
+    @staticmethod
+    def _result(reply: dict):
+        """The value of a reply; the candidate's exception is raised as CandidateError."""
         if "err" in reply:
             err = reply["err"]
             raise CandidateError(err if type(err) is dict else {"message": str(err)})
@@ -125,14 +134,17 @@ class Connection:
         return proxy.wrap(self, self._request({"op": "rng", "seed": seed}))
 
     def call(self, handle: Handle, attr: str | None, args, kwargs):
-        message = {
+        return proxy.wrap(self, self._request(self.call_message(handle, attr, args, kwargs)))
+
+    @staticmethod
+    def call_message(handle: Handle, attr: str | None, args, kwargs) -> dict:
+        return {
             "op": "call",
             "target": handle.id,
             "attr": attr,
             "args": proxy.unwrap(list(args)),
             "kwargs": proxy.unwrap(dict(kwargs)),
         }
-        return proxy.wrap(self, self._request(message))
 
     def getattr(self, handle: Handle, name: str):
         message = {"op": "getattr", "target": handle.id, "attr": name}

@@ -7,7 +7,7 @@ import functools
 import hashlib
 import inspect
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -103,15 +103,19 @@ def run_suite(
     suite: str,
     zygote: Zygote,
     syntax: SyntaxProblem | None | object = _UNCHECKED,
+    *,
+    only: str | None = None,
+    connect: Callable[[Zygote, dict[str, bytes], Limits], Connection] = Connection,
 ) -> Iterator[TestEvent]:
     """Yield one TestEvent per test of ``suite`` as each finishes.
 
-    ``syntax`` is the result of ``syntax_check(files)`` when the caller already has it.
+    ``syntax`` is the result of ``syntax_check(files)`` when the caller already has it;
+    ``only`` names the one test to run; ``connect`` makes the connection (the tracer's).
     """
     if "torch" in problem.spec.requires:
         _single_threaded_torch()  # the reference is timed against a one-thread box
     try:
-        cases = problem.cases(suite)
+        cases = [c for c in problem.cases(suite) if only is None or c.name == only]
         reference = problem.reference()
     except Exception as exc:  # noqa: BLE001 - a broken test file is the problem's fault
         yield TestEvent("load_tests", "correctness", Outcome.PROBLEM_ERROR, f"{exc!r}")
@@ -123,7 +127,7 @@ def run_suite(
             message = f"SyntaxError in {syntax.describe()}"
             yield TestEvent(case.name, case.dimension, Outcome.ERROR, message, weight=case.weight)
         return
-    conn = Connection(zygote, files, limits_for(problem))
+    conn = connect(zygote, files, limits_for(problem))
     ref = _GuardedReference(reference) if reference is not None else None
     sol = None
     try:

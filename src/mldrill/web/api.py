@@ -101,6 +101,37 @@ def run(request: Request, problem_id: str, body: RunRequest) -> StreamingRespons
     return StreamingResponse(ndjson_events(grading), media_type="application/x-ndjson")
 
 
+class TraceRequest(BaseModel):
+    files: dict[str, str]
+    test: str | None = Field(None, description="A test name; default: the first failing one")
+    suite: Literal["public", "hidden"] = "public"
+    max_steps: int = Field(2000, ge=1, le=20_000)
+
+
+@router.post("/problems/{problem_id}/trace", tags=["problems"])
+def trace(request: Request, problem_id: str, body: TraceRequest) -> dict:
+    """Run one test with the candidate's code traced line by line in the sandbox: the steps
+    with their locals (values summarised); never the test's expected values."""
+    result = _svc(request).trace_files(problem_id, body.files, body.test, body.suite,
+                                       body.max_steps)  # fmt: skip
+    if result is None:
+        return {"trace": None, "detail": "every test passes: nothing to trace"}
+    return {"trace": _with_text(result.to_dict())}
+
+
+def _with_text(trace: dict) -> dict:
+    """Add one line of text per summarised value, as the terminal shows it."""
+    from ..judge.tracer import summary_text
+
+    for call in trace["calls"]:
+        call["arguments_text"] = [summary_text(a) for a in call["arguments"]]
+        call["returned_text"] = summary_text(call["returned"]) if call["returned"] else None
+        for step in call["steps"]:
+            step["locals_text"] = {k: summary_text(v) for k, v in step["locals"].items()}
+            step["value_text"] = summary_text(step["value"]) if step["value"] else None
+    return trace
+
+
 @router.get("/questions", tags=["questions"])
 def questions(request: Request, kind: str | None = None, topic: str | None = None) -> list[dict]:
     return [{"id": i.id, "kind": i.kind, "title": i.title, "topics": i.topics,

@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 
 from ..bank.loader import ProblemLoadError
 from ..bank.taxonomy import all_topics
+from ..judge.tracer import UnknownTest
 from ..session.mock import MockError
 from ..session.workspace import WorkspaceError
 from . import api
@@ -56,6 +57,7 @@ def create_app(db_url: str | None = None, sandbox: bool = True, service=None) ->
     @app.exception_handler(ProblemLoadError)
     @app.exception_handler(WorkspaceError)
     @app.exception_handler(MockError)
+    @app.exception_handler(UnknownTest)
     async def user_error(request: Request, exc: Exception):
         status = 404 if "no " in str(exc)[:40] or "unknown" in str(exc)[:40] else 400
         return _error(request, templates, status, str(exc))

@@ -6,12 +6,13 @@ an expected value or a reference solution, and nothing it says is taken as a ver
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
 import traceback
 
-from . import codec, confine
+from . import codec, confine, tracing
 
 BOX = "/box"
 
@@ -149,7 +150,11 @@ def serve(sock, box: str) -> None:
         try:
             payload = codec.encode(message, objects.add)
         except codec.CodecError as exc:
-            payload = codec.encode({"err": {"type": "TransferError", "message": str(exc)}})
+            failed = {"err": {"type": "TransferError", "message": str(exc)}}
+            try:  # keep the trace of a traced call whose result could not be sent
+                payload = codec.encode({**failed, "trace": message["trace"]})
+            except (KeyError, codec.CodecError):
+                payload = codec.encode(failed)
         codec.send_frame(sock, payload)
 
     while True:
@@ -178,17 +183,23 @@ def _handle(request: dict, objects: _Objects, box: str) -> dict:
             fn = getattr(target, request["attr"]) if request["attr"] else target
             args = [_resolve(a, objects) for a in request["args"]]
             kwargs = {k: _resolve(v, objects) for k, v in request["kwargs"].items()}
+            if "trace" in request:  # run under the step tracer (mldrill trace)
+                describe = functools.partial(_error, box=box)
+                return tracing.traced_call(fn, args, kwargs, box, request["trace"], describe)
             result = fn(*args, **kwargs)
             if request.get("handle"):
                 return {"ok": objects.add(result)}
             return {"ok": result}
         return {"err": {"type": "ProtocolError", "message": f"unknown op {op!r}"}}
     except BaseException as exc:  # noqa: BLE001 - everything the candidate raises is data
-        if isinstance(exc, SystemExit):
-            info = describe_exception(exc, box)
-            info["message"] = f"SystemExit({exc.code!r}) was raised"
-            return {"err": info}
-        return {"err": describe_exception(exc, box)}
+        return {"err": _error(exc, box)}
+
+
+def _error(exc: BaseException, box: str) -> dict:
+    info = describe_exception(exc, box)
+    if isinstance(exc, SystemExit):
+        info["message"] = f"SystemExit({exc.code!r}) was raised"
+    return info
 
 
 def _resolve(value, objects: _Objects):

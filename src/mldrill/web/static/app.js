@@ -105,12 +105,61 @@ async function streamRun(url, body, onLine) {
   }
 }
 
-function renderTest(event) {
+// ---- step-through: one failing test traced in the sandbox, shown a step at a time
+function traceViewer(trace) {
+  const box = el("section", { class: "trace", "aria-label": `Trace of ${trace.test}` });
+  const steps = [];
+  for (const [ci, call] of trace.calls.entries()) {
+    for (const step of call.steps) steps.push({ call, ci, step });
+  }
+  box.append(el("h3", { text: `Step through ${trace.test} (${steps.length} steps)` }));
+  if (!steps.length) { box.append(el("p", { text: "No line of your code ran in this test." })); return box; }
+  const where = el("p", { class: "meta", "aria-live": "polite" });
+  const source = el("pre", { class: "source" });
+  const locals = el("table", { class: "locals" });
+  const prev = el("button", { type: "button", text: "Previous step", "data-trace-prev": "" });
+  const next = el("button", { type: "button", text: "Next step", "data-trace-next": "" });
+  let index = 0;
+  function show() {
+    const { call, ci, step } = steps[index];
+    where.textContent = `step ${index + 1} of ${steps.length} · call ${ci + 1}: ${call.function}(${call.arguments_text.join(", ")}) · ${step.file}:${step.line} (${step.event})`;
+    source.textContent = step.source || "";
+    locals.replaceChildren(el("caption", { text: "Local variables" }));
+    for (const [name, text] of Object.entries(step.locals_text)) {
+      locals.append(el("tr", {}, el("th", { scope: "row", text: name }), el("td", { text })));
+    }
+    if (step.event === "return" && step.value_text) locals.append(el("tr", {}, el("th", { scope: "row", text: "returns" }), el("td", { text: step.value_text })));
+    if (step.exception) locals.append(el("tr", {}, el("th", { scope: "row", text: "raises" }), el("td", { text: `${step.exception.type}: ${step.exception.message}` })));
+    prev.disabled = index === 0;
+    next.disabled = index === steps.length - 1;
+  }
+  prev.addEventListener("click", () => { index = Math.max(0, index - 1); show(); });
+  next.addEventListener("click", () => { index = Math.min(steps.length - 1, index + 1); show(); });
+  box.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowRight" || e.key === "n") { next.click(); e.preventDefault(); }
+    if (e.key === "ArrowLeft" || e.key === "p") { prev.click(); e.preventDefault(); }
+  });
+  box.append(where, source, locals, el("div", { class: "actions" }, prev, next));
+  if (trace.calls.some((c) => c.truncated)) box.append(el("p", { class: "meta", text: "The trace was cut at the step limit." }));
+  show();
+  return box;
+}
+
+function renderTest(event, traceFn) {
   const li = el("li", { class: `test ${event.status}`, "data-test": event.name });
   li.append(el("span", { class: "status", text: event.status }), " ", el("span", { text: event.name }),
     el("span", { class: "meta", text: ` (${Math.round(event.duration_ms)} ms)` }));
   if (event.status !== "pass" && event.message) li.append(el("pre", { class: "message", text: event.message }));
   if (event.hint) li.append(el("p", { class: "hint", text: `Hint: ${event.hint}` }));
+  if (event.status !== "pass" && traceFn) {
+    const button = el("button", { type: "button", text: "Step through", "data-trace": event.name, "aria-label": `Step through ${event.name}` });
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      try { li.append(traceViewer(await traceFn(event.name))); }
+      catch (err) { li.append(el("p", { class: "fail", text: `Trace failed: ${err.message}` })); }
+    });
+    li.append(button);
+  }
   return li;
 }
 
@@ -148,7 +197,11 @@ function setupSolve(root) {
       summary.textContent = suite === "public" ? "Running the public tests…" : "Submitting: running the hidden tests…";
       try {
         await streamRun(`/api/problems/${problem}/run`, { files: editor.getFiles(), suite }, (line) => {
-          if (line.type === "test") results.append(renderTest(line));
+          if (line.type === "test") results.append(renderTest(line, async (test) => {
+            const r = await api("POST", `/api/problems/${problem}/trace`, { files: editor.getFiles(), test, suite });
+            if (!r.trace) throw new Error(r.detail);
+            return r.trace;
+          }));
           else if (line.type === "result") {
             const r = line.result;
             const passed = r.tests.filter((t) => t.status === "pass").length;
