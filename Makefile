@@ -7,7 +7,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	&& { command -v $$p; break; }; done)
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint unit bank-check sandbox-deps bench clean
+.PHONY: setup run test lint unit bank-check sandbox-deps browser-deps frontend bench bench-api clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "mldrill needs Python >= 3.11 on PATH"; exit 1; }
@@ -30,14 +30,38 @@ sandbox-deps:
 		fi; \
 	fi
 
-run: setup sandbox-deps
-	$(BIN)/mldrill
+# Chromium (Debian package) for the browser tests: installed when missing and we are root.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing chromium (Debian package) for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "note: chromium is missing, so the browser tests will be skipped ('sudo apt-get install chromium')"; \
+		fi; \
+	fi
+
+# The editor bundle: CodeMirror 6 from exactly pinned npm packages (package-lock.json), built
+# with esbuild. Without npm the web app falls back to a plain textarea.
+EDITOR := src/mldrill/web/static/build/editor.js
+FRONTEND := src/mldrill/web/frontend
+$(EDITOR): $(FRONTEND)/package.json $(FRONTEND)/package-lock.json $(FRONTEND)/editor.js
+	@if command -v npm >/dev/null 2>&1; then \
+		cd $(FRONTEND) && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build; \
+	else \
+		echo "note: npm is missing; the web editor is a plain textarea"; \
+	fi
+
+frontend: $(EDITOR)
+
+run: setup sandbox-deps frontend
+	$(BIN)/mldrill serve --host 127.0.0.1 --port 8000
 
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-unit: setup sandbox-deps
+unit: setup sandbox-deps browser-deps frontend
 	$(BIN)/python -m pytest
 
 bank-check: setup sandbox-deps
@@ -48,5 +72,8 @@ test: lint unit bank-check
 bench: setup sandbox-deps
 	$(BIN)/mldrill bench judge
 
+bench-api: setup sandbox-deps
+	$(BIN)/mldrill bench api
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache $(FRONTEND)/node_modules src/mldrill/web/static/build
