@@ -29,3 +29,11 @@ def _isolated_db(tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")  # Rich wraps to the terminal width
     monkeypatch.setenv("MLDRILL_DB", f"sqlite:///{tmp_path / 'test.db'}")
     os.environ.pop("MLDRILL_NO_SANDBOX", None)
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item (browser tests screenshot their failures)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, "rep_" + report.when, report)

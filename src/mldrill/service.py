@@ -244,6 +244,10 @@ class Service:
             files = _path_files(problem, path)
         return self._trace(problem, files, test_name, suite, max_steps)
 
+    def check_files(self, problem: Problem, files: dict[str, str]) -> None:
+        """Raise WorkspaceError unless ``files`` are the problem's own (before any grading)."""
+        _text_files(problem, files)
+
     def trace_files(
         self, problem_id: str, files: dict[str, str], test_name: str | None = None,
         suite: str = "public", max_steps: int = DEFAULT_STEPS,

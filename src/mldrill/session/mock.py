@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 from ..bank.loader import ProblemLoadError
 from ..storage.mock import MockStore, aware
 from . import adaptive
-from .formats import CODING, FormatError, MockFormat, RoundSpec, find_format, load_formats
+from .formats import (
+    CODING,
+    FORMATS,
+    FormatError,
+    MockFormat,
+    RoundSpec,
+    find_format,
+    load_formats,
+)
 
 if TYPE_CHECKING:
     from ..service import Service
@@ -27,6 +35,10 @@ PRACTICE, STRICT = "practice", "strict"
 
 class MockError(ValueError):
     """A request the session cannot honour now (the message says why)."""
+
+
+class MockNotFound(MockError):
+    """No such session or format."""
 
 
 @dataclass
@@ -111,6 +123,7 @@ class MockService:
     def __init__(self, service: Service) -> None:
         self.svc = service
         self._store: MockStore | None = None
+        self.formats_root = FORMATS
 
     @property
     def store(self) -> MockStore:
@@ -119,7 +132,7 @@ class MockService:
         return self._store
 
     def formats(self) -> dict[str, MockFormat]:
-        return load_formats()
+        return load_formats(self.formats_root)
 
     # choosing items
     def _candidates(self, spec: RoundSpec) -> list[adaptive.Candidate]:
@@ -167,9 +180,9 @@ class MockService:
     def create(self, format_id: str, strict: bool = False) -> int:
         """A new session with an item chosen for every round; the first round starts now."""
         try:
-            fmt = find_format(format_id)
+            fmt = find_format(format_id, self.formats_root)
         except FormatError as exc:
-            raise MockError(str(exc)) from None
+            raise MockNotFound(str(exc)) from None
         user = self.svc.ratings.user()
         items = self.svc.ratings.items()
         seen = self._seen()
@@ -220,7 +233,7 @@ class MockService:
         self._tick(session_id)
         session = self.store.session(session_id)
         if session is None:
-            raise MockError(f"no mock session {session_id}")
+            raise MockNotFound(f"no mock session {session_id}")
         fmt = self._format(session.format_id)
         now = self.svc.clock()
         paused_at = aware(session.paused_at)
@@ -245,7 +258,7 @@ class MockService:
 
     def _format(self, format_id: str) -> MockFormat | None:
         try:
-            return find_format(format_id)
+            return find_format(format_id, self.formats_root)
         except FormatError:
             return None  # a format file removed since; the stored rounds still stand
 
@@ -256,7 +269,7 @@ class MockService:
         self._tick(session_id)
         session = self.store.session(session_id)
         if session is None:
-            raise MockError(f"no mock session {session_id}")
+            raise MockNotFound(f"no mock session {session_id}")
         rows = [r for r in self.store.rounds(session_id) if r.submitted_at is None]
         if not rows:
             raise MockError("this mock interview is over")

@@ -90,6 +90,7 @@ def run(request: Request, problem_id: str, body: RunRequest) -> StreamingRespons
     p = svc.problem(problem_id)
     if any(len(t) > MAX_FILE_CHARS for t in body.files.values()):
         raise HTTPException(413, f"a file is longer than {MAX_FILE_CHARS} characters")
+    svc.check_files(p, body.files)  # a clear 400 now, not an error line in the stream
 
     def grading(emit) -> dict:
         def on_event(event) -> None:

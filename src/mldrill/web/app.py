@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from ..bank.loader import ProblemLoadError
 from ..bank.taxonomy import all_topics
 from ..judge.tracer import UnknownTest
-from ..session.mock import MockError
+from ..session.mock import MockError, MockNotFound
 from ..session.workspace import WorkspaceError
 from . import api
 
@@ -59,8 +59,7 @@ def create_app(db_url: str | None = None, sandbox: bool = True, service=None) ->
     @app.exception_handler(MockError)
     @app.exception_handler(UnknownTest)
     async def user_error(request: Request, exc: Exception):
-        status = 404 if "no " in str(exc)[:40] or "unknown" in str(exc)[:40] else 400
-        return _error(request, templates, status, str(exc))
+        return _error(request, templates, _status(exc), str(exc))
 
     @app.exception_handler(KeyError)
     async def not_found(request: Request, exc: KeyError):
@@ -124,6 +123,16 @@ def create_app(db_url: str | None = None, sandbox: bool = True, service=None) ->
                     lint=study.lint_stories())  # fmt: skip
 
     return app
+
+
+def _status(exc: Exception) -> int:
+    """404 for something that does not exist (a problem, question, test or session), else 400."""
+    if isinstance(exc, UnknownTest | MockNotFound):
+        return 404
+    message = str(exc)
+    if isinstance(exc, ProblemLoadError) and message.startswith(("unknown ", "no such")):
+        return 404
+    return 400
 
 
 def _error(request: Request, templates, status: int, message: str):

@@ -1,0 +1,203 @@
+"""The web app through an ASGI client: pages, the JSON API, streaming, mock flow, tracing."""
+
+import json
+import random
+import re
+from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
+
+import pytest
+from fastapi.testclient import TestClient
+
+from mldrill.service import Service
+from mldrill.web.app import create_app
+
+T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+UNSTABLE = "import numpy as np\n\ndef softmax(x, axis=-1):\n    e = np.exp(x)\n    return e / e.sum(axis=axis, keepdims=True)\n"  # noqa: E501
+
+
+class Clock:
+    def __init__(self):
+        self.now = T0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def client(tmp_path, clock):
+    svc = Service(db_url=f"sqlite:///{tmp_path / 'web.db'}", clock=clock, rng=random.Random(3))
+    with TestClient(create_app(service=svc)) as c:
+        yield c
+
+
+def lines(response):
+    return [json.loads(line) for line in response.text.splitlines() if line]
+
+
+class _Controls(HTMLParser):
+    """Form controls and buttons, and what labels them."""
+
+    def __init__(self):
+        super().__init__()
+        self.controls, self.labels, self.buttons = [], set(), []
+        self._in_button = None
+        self._in_label = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "label":
+            self._in_label += 1
+            if "for" in a:
+                self.labels.add(a["for"])
+        if tag in ("input", "select", "textarea"):
+            self.controls.append({**a, "wrapped": self._in_label > 0})
+        if tag == "button":
+            self._in_button = a
+            self.buttons.append([a, ""])
+
+    def handle_data(self, data):
+        if self._in_button is not None:
+            self.buttons[-1][1] += data.strip()
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self._in_label -= 1
+        if tag == "button":
+            self._in_button = None
+
+
+PAGES = ["/", "/problems", "/problems?kind=debug", "/problems/softmax",
+         "/problems/train_loop_bugs", "/questions", "/questions/l1_vs_l2", "/mock", "/review",
+         "/stories"]  # fmt: skip
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_render_and_every_control_has_a_label(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    parsed = _Controls()
+    parsed.feed(response.text)
+    for control in parsed.controls:
+        if control.get("type") in ("hidden", "submit"):
+            continue
+        labelled = (control["wrapped"] or control.get("id") in parsed.labels
+                    or control.get("aria-label"))  # fmt: skip
+        assert labelled, f"{url}: unlabelled control {control}"
+    for attrs, text in parsed.buttons:
+        assert text or attrs.get("aria-label"), f"{url}: a button without a name"
+
+
+def test_unknown_things_are_404_with_a_reason(client):
+    assert client.get("/problems/nope").status_code == 404
+    response = client.get("/api/problems/nope")
+    assert response.status_code == 404 and "nope" in response.json()["detail"]
+    assert client.get("/api/mock/999").status_code == 404
+
+
+def test_openapi_lists_the_api(client):
+    spec = client.get("/api/openapi.json").json()
+    assert "/api/problems/{problem_id}/run" in spec["paths"]
+    assert "/api/mock/{session_id}/rounds/{round_id}/submit" in spec["paths"]
+
+
+def test_run_streams_one_line_per_test_then_the_result(client):
+    starter = client.get("/api/problems/softmax").json()
+    response = client.post("/api/problems/softmax/run",
+                           json={"files": starter["files"], "suite": "public"})  # fmt: skip
+    assert response.headers["content-type"].startswith("application/x-ndjson")
+    out = lines(response)
+    tests = [x for x in out if x["type"] == "test"]
+    assert tests and out[-1]["type"] == "result"
+    assert [t["name"] for t in tests] == [t["name"] for t in out[-1]["result"]["tests"]]
+    assert out[-1]["result"]["status"] != "pass"  # the starter is not a solution
+
+
+def test_submission_of_the_reference_passes_and_is_recorded(client):
+    svc = client.app.state.service
+    files = {n: d.decode() for n, d in svc.problem("softmax").solution_files().items()}
+    out = lines(client.post("/api/problems/softmax/run", json={"files": files, "suite": "hidden"}))
+    assert out[-1]["result"]["status"] == "pass"
+    history = client.get("/api/history").json()
+    assert history[0]["problem"] == "softmax" and history[0]["mode"] == "submit"
+
+
+def test_files_that_are_not_the_problems_are_refused(client):
+    response = client.post("/api/problems/softmax/run",
+                           json={"files": {"../evil.py": "x = 1"}, "suite": "public"})  # fmt: skip
+    assert response.status_code == 400 and "unexpected file" in response.json()["detail"]
+
+
+def test_trace_of_a_failing_test_has_steps_and_text(client):
+    response = client.post("/api/problems/softmax/trace",
+                           json={"files": {"solution.py": UNSTABLE}})  # fmt: skip
+    assert response.status_code == 200, response.text
+    trace = response.json()["trace"]
+    steps = [s for c in trace["calls"] for s in c["steps"]]
+    assert steps and all("locals_text" in s for s in steps)
+    assert any("e = np.exp(x)" in s["source"] for s in steps)
+    bad = client.post("/api/problems/softmax/trace",
+                      json={"files": {"solution.py": UNSTABLE}, "test": "test_nope"})  # fmt: skip
+    assert bad.status_code == 404 and "test_nope" in bad.json()["detail"]
+
+
+def test_theory_answer_returns_the_rubric_and_self_grading_is_kept(client):
+    response = client.post("/api/questions/l1_vs_l2/answer",
+                           json={"answer": "L1 drives weights to exactly zero, so it gives "
+                                 "sparse models.", "semantic": False})  # fmt: skip
+    data = response.json()
+    assert data["rubric"]["model_answer"] and data["rubric"]["points"]
+    points = {p["id"]: p["status"] for p in data["result"]["points"]}
+    assert "covered" in points.values()
+    overrides = {pid: "covered" for pid in points}
+    graded = client.post(f"/api/answers/{data['answer_id']}/self-grade",
+                         json={"item_id": "l1_vs_l2", "overrides": overrides})  # fmt: skip
+    assert graded.json()["self_score"] == 100.0
+
+
+def test_mock_flow_over_the_api(client, clock):
+    view = client.post("/api/mock", json={"format": "coding-screen", "strict": True}).json()
+    sid = view["id"]
+    state = client.get(f"/api/mock/{sid}").json()
+    first = state["rounds"][0]
+    assert state["prompt"]["files"] and first["remaining_seconds"] == 20 * 60
+    saved = client.put(f"/api/mock/{sid}/rounds/{first['id']}/draft",
+                       json={"files": {"solution.py": "def f():\n    pass\n"}})  # fmt: skip
+    assert saved.json() == {"saved": True}
+    assert client.get(f"/api/mock/{sid}").json()["draft"]["files"]["solution.py"].startswith("def")
+    refused = client.post(f"/api/mock/{sid}/pause")
+    assert refused.status_code == 400 and "strict" in refused.json()["detail"]
+    clock.now += timedelta(minutes=21)
+    state = client.get(f"/api/mock/{sid}").json()
+    assert state["rounds"][0]["auto_submitted"] and state["current"] == 1
+    assert client.get(f"/api/mock/{sid}/scorecard").status_code == 400  # not over yet
+    second = state["rounds"][1]
+    after = client.post(f"/api/mock/{sid}/rounds/{second['id']}/submit", json={}).json()
+    assert after["finished"]
+    card = client.get(f"/api/mock/{sid}/scorecard").json()
+    assert len(card["references"]) == 2 and card["study_next"]
+    page = client.get(f"/mock/{sid}").text
+    assert "Scorecard" in page and "submitted automatically at time-out" in page
+
+
+def test_review_and_stories_over_the_api(client):
+    due = client.get("/api/review/due").json()
+    assert due and due[0]["key"].startswith("theory:")
+    rated = client.post(f"/api/review/{due[0]['key']}/rate", json={"rating": 3, "suggested": 3})
+    assert re.match(r"\d{4}-\d\d-\d\d", rated.json()["due"])
+    story = {"title": "Fixed the pipeline", "situation": "At my last job the nightly data "
+             "pipeline failed twice a week.", "task": "I had to make it reliable within a month.",
+             "action": "I added checks, I wrote alerts and I rewrote the slowest stage.",
+             "result": "Failures fell to zero for six months and runtime dropped 40%.",
+             "tags": ["ownership"]}  # fmt: skip
+    assert client.post("/api/stories", json=story).status_code == 200
+    listed = client.get("/api/stories").json()
+    assert listed[0]["title"] == "Fixed the pipeline" and isinstance(listed[0]["lint"], list)
+    assert client.post("/api/stories", json={"title": ""}).status_code == 422
+    cover = client.get("/api/stories/cover", params={"semantic": False}).json()
+    assert cover["chosen"] == [listed[0]["id"]]
