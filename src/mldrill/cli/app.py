@@ -374,7 +374,11 @@ def bank_check(
             questions = load_questions()
         except ProblemLoadError as exc:
             _fail(str(exc))
-        for finding in check_questions(questions):
+        from ..bank.check import Finding
+        from ..session.formats import check_formats
+
+        format_findings = [Finding(*f) for f in check_formats(problems, questions)]
+        for finding in [*check_questions(questions), *format_findings]:
             findings.append(finding)
             if not finding.ok and not as_json:
                 console.print(f"[red]FAIL[/] {finding.problem}: {finding.check}: {finding.detail}",
@@ -506,6 +510,22 @@ def bench_judge(
     from ..bench.judge_bench import run_benchmark
 
     report = run_benchmark(runs, baseline_runs, workers, console=None if as_json else _console())
+    if as_json:
+        print(json.dumps(report, indent=2))
+
+
+@bench_app.command("api")
+def bench_api(
+    users: Annotated[int, typer.Option(help="Concurrent users.")] = 20,
+    per_user: Annotated[int, typer.Option(help="Submissions per user.")] = 10,
+    as_json: Json = False,
+) -> None:
+    """Submission latency (p50/p95) over HTTP with concurrent users vs one user alone."""
+    from ..bench.api_bench import run_benchmark
+
+    if users < 1 or per_user < 1:
+        _fail("--users and --per-user must be at least 1")
+    report = run_benchmark(users, per_user, console=None if as_json else _console())
     if as_json:
         print(json.dumps(report, indent=2))
 

@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..bank.taxonomy import all_topics
+from ..bank.taxonomy import all_topics, matches
+from .adaptive import Candidate
 
 FORMATS = Path(__file__).parent / "formats"
 RoundKind = Literal["implement", "debug", "theory", "design", "behavioral"]
@@ -53,6 +54,50 @@ class MockFormat(_Strict):
     @property
     def minutes(self) -> float:
         return sum(r.minutes for r in self.rounds)
+
+
+def candidates(spec: RoundSpec, problems, questions) -> list[Candidate]:
+    """The bank's items a round may ask: its kind, within its pool, topics and difficulties
+    (problems whose extras are not installed are left out)."""
+
+    def wanted(item_id: str, topics, difficulty) -> bool:
+        if spec.pool and item_id not in spec.pool:
+            return False
+        if spec.difficulty and difficulty not in spec.difficulty:
+            return False
+        return not spec.topics or any(matches(t, q) for t in topics for q in spec.topics)
+
+    if spec.kind in CODING:
+        return [Candidate(p.id, tuple(p.spec.topics), p.spec.difficulty, f"problem:{p.id}")
+                for p in problems
+                if p.kind == spec.kind and not p.missing_extras()
+                and wanted(p.id, p.spec.topics, p.spec.difficulty)]  # fmt: skip
+    if spec.kind == "behavioral":
+        return [Candidate(q.id, (), "medium", f"behavioral:{q.id}") for q in questions.behavioral
+                if not spec.pool or q.id in spec.pool]  # fmt: skip
+    return [Candidate(i.id, tuple(i.topics), i.difficulty, f"question:{i.id}")
+            for i in questions.items
+            if i.kind == spec.kind and wanted(i.id, i.topics, i.difficulty)]  # fmt: skip
+
+
+def check_formats(problems, questions, root: Path | None = None):
+    """(format id, check, ok, detail) for every format file: it loads, and every round has
+    at least one question in the bank to ask."""
+    for path in sorted((root or FORMATS).glob("*.toml")):
+        try:
+            fmt = load_format(path)
+        except FormatError as exc:
+            yield path.stem, "format is valid", False, str(exc)
+            continue
+        yield fmt.id, "format is valid", True, ""
+        for number, spec in enumerate(fmt.rounds, start=1):
+            found = candidates(spec, problems, questions)
+            yield (
+                fmt.id,
+                f"round {number} ({spec.title}) has questions",
+                bool(found),
+                f"{len(found)} candidates" if found else "no item matches kind/topics/pool",
+            )
 
 
 def load_format(path: Path) -> MockFormat:

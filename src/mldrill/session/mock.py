@@ -22,6 +22,7 @@ from .formats import (
     FormatError,
     MockFormat,
     RoundSpec,
+    candidates,
     find_format,
     load_formats,
 )
@@ -136,39 +137,8 @@ class MockService:
 
     # choosing items
     def _candidates(self, spec: RoundSpec) -> list[adaptive.Candidate]:
-        from ..bank import taxonomy
-
-        def wanted(item_id: str, topics, difficulty) -> bool:
-            if spec.pool and item_id not in spec.pool:
-                return False
-            if spec.difficulty and difficulty not in spec.difficulty:
-                return False
-            return not spec.topics or any(
-                taxonomy.matches(t, q) for t in topics for q in spec.topics
-            )
-
-        out = []
-        if spec.kind in CODING:
-            for p in self.svc.problems(kind=spec.kind):
-                if not p.missing_extras() and wanted(p.id, p.spec.topics, p.spec.difficulty):
-                    out.append(
-                        adaptive.Candidate(
-                            p.id, tuple(p.spec.topics), p.spec.difficulty, f"problem:{p.id}"
-                        )
-                    )
-        elif spec.kind == "behavioral":
-            for q in self.svc.study.bank.behavioral:
-                if not spec.pool or q.id in spec.pool:
-                    out.append(adaptive.Candidate(q.id, (), "medium"))
-        else:
-            for item in self.svc.study.items(kind=spec.kind):
-                if wanted(item.id, item.topics, item.difficulty):
-                    out.append(
-                        adaptive.Candidate(
-                            item.id, tuple(item.topics), item.difficulty, f"question:{item.id}"
-                        )
-                    )
-        return out
+        problems = self.svc.problems() if spec.kind in CODING else []
+        return candidates(spec, problems, self.svc.study.bank)
 
     def _seen(self) -> set[str]:
         seen = {a.problem_id for a in self.svc.history(limit=100000)}
