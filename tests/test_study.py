@@ -209,6 +209,37 @@ def test_negation_is_scoped_to_the_words_before_a_match():
     )
 
 
+def test_negation_reaches_further_but_stops_at_a_clause_break():
+    far = grade_answer(item(), "L1 doesn't really give you exact zeros in practice.")
+    assert status(far, "l1_sparse") is not Coverage.COVERED
+    other_clause = grade_answer(item(), "It is not a small effect: the lasso zeroes out weights.")
+    assert status(other_clause, "l1_sparse") is Coverage.COVERED
+    not_only = grade_answer(item(), "L1 not only shrinks but also gives sparse weights.")
+    assert status(not_only, "l1_sparse") is Coverage.COVERED
+
+
+def test_clause_scoped_misconception_catches_swapped_roles():
+    bagging = builtin_questions().item("bagging_vs_boosting")
+    right = grade_answer(bagging, "Bagging reduces variance, and boosting reduces bias.")
+    assert not right.misconceptions
+    assert status(right, "bias_variance") is Coverage.COVERED
+    swapped = grade_answer(bagging, "Bagging reduces bias, and boosting reduces variance.")
+    assert {m.id for m in swapped.misconceptions} == {
+        "bagging_reduces_bias",
+        "boosting_reduces_variance",
+    }
+    assert status(swapped, "bias_variance") is Coverage.PARTIAL
+
+
+def test_clauses_split_parallel_claims():
+    from mldrill.grading.rubric.text import clauses, sentences
+
+    (whole,) = sentences("Pre-norm is stable, while post-norm needs warmup and care.")
+    parts = [c.text for c in clauses(whole)]
+    assert parts == ["Pre-norm is stable", "post-norm needs warmup", "care."]
+    assert all(c.start == whole.start and c.end == whole.end for c in clauses(whole))
+
+
 def test_wrapped_lines_abbreviations_and_spellings():
     from mldrill.grading.rubric.text import sentences, tokens
 

@@ -47,11 +47,14 @@ class KeyPoint(_Strict):
 
 
 class Misconception(_Strict):
-    """A wrong claim that costs points when every concept group appears in one sentence."""
+    """A wrong claim that costs points when every concept group appears in one sentence (or,
+    with ``scope = "clause"``, in one clause: for swapped roles, where the correct sentence
+    "bagging reduces variance and boosting reduces bias" names every word of the wrong one)."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     concepts: list[Phrases] = Field(min_length=1)
     unless: list[str] = []  # phrasings that make the sentence a correct contrast instead
+    scope: Literal["sentence", "clause"] = "sentence"
     correction: str = Field(min_length=10)
     penalty: float = Field(1.0, ge=0)
 

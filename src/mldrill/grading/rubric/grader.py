@@ -15,7 +15,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from ...bank.questions import KeyPoint, RubricItem
+from ...bank.questions import KeyPoint, Misconception, RubricItem
 from . import text
 
 PARAPHRASE = 0.72  # similarity that upgrades a partial match to covered
@@ -120,23 +120,31 @@ def grade_point(point: KeyPoint, sents: list[text.Sentence], embedder=None) -> P
     )
 
 
+def _states(wrong: Misconception, sentence: text.Sentence) -> bool:
+    """Whether the sentence (or one of its clauses, for a clause-scoped misconception) names
+    every group of the misconception and no contrast that makes it correct."""
+    units = text.clauses(sentence) if wrong.scope == "clause" else [sentence]
+    return any(
+        all(text.matches(unit, group) for group in wrong.concepts)
+        and not (wrong.unless and text.matches(unit, wrong.unless, negation=False))
+        for unit in units
+    )
+
+
 def find_misconceptions(item: RubricItem, sents: list[text.Sentence]) -> list[MisconceptionHit]:
     hits = []
     for wrong in item.misconceptions:
-        for sentence in sents:
-            if all(text.matches(sentence, group) for group in wrong.concepts):
-                if wrong.unless and text.matches(sentence, wrong.unless, negation=False):
-                    continue
-                hits.append(
-                    MisconceptionHit(
-                        wrong.id,
-                        sentence.text,
-                        (sentence.start, sentence.end),
-                        wrong.correction,
-                        wrong.penalty,
-                    )  # fmt: skip
-                )
-                break
+        sentence = next((s for s in sents if _states(wrong, s)), None)
+        if sentence is not None:
+            hits.append(
+                MisconceptionHit(
+                    wrong.id,
+                    sentence.text,
+                    (sentence.start, sentence.end),
+                    wrong.correction,
+                    wrong.penalty,
+                )  # fmt: skip
+            )
     return hits
 
 

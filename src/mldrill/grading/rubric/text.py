@@ -19,7 +19,22 @@ _ABBREVIATION = re.compile(
 # "hardly" and "rarely" are left out: they stem to "hard" and "rare", ordinary words.
 _NEGATION_WORDS = ("not", "no", "never", "without", "neither", "nor", "cannot", "none",
                    "nothing")  # fmt: skip
-NEGATION_WINDOW = 3  # a negation counts for a match when it is this many words before it
+NEGATION_WINDOW = 8  # a negation counts for a match at most this many words before it...
+# ...and only within the same clause: "it's not slow, it saturates" does not negate "saturates".
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?=(?:but|while|whereas|although|though|however|yet|so|"
+    r"because|since|instead|rather|which|that)\b)",
+    re.IGNORECASE,
+)
+# Where one claim ends and a parallel one starts ("bagging reduces variance and boosting
+# reduces bias"): the unit of a clause-scoped misconception.
+_PART_BREAK = re.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|while|whilst|whereas|although|though|however|"
+    r"unlike|versus|vs|instead|yet)\b",
+    re.IGNORECASE,
+)
+# "not only", "not just": the words that follow are asserted, not denied.
+_NOT_NEGATING = frozenset(("onli", "just", "mere", "necessarili"))
 # American -ize/-yze spellings stem differently from British -ise: write them one way.
 _IZE = re.compile(r"(?<=[a-z])(?:iz|yz)(e|es|ed|ing|er|ers|ation|ations)\b")
 _SPELLINGS = {"center": "centre", "centered": "centred", "centering": "centring",
@@ -54,6 +69,29 @@ class Sentence:
     start: int  # character offsets in the answer: the evidence span
     end: int
     tokens: tuple[str, ...]
+    clauses: tuple[int, ...] = ()  # the clause number of every token
+
+
+def clause_tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Tokens of ``text`` and, for each, the number of the clause it is in."""
+    words: list[str] = []
+    clauses: list[int] = []
+    for number, piece in enumerate(_CLAUSE_BREAK.split(text)):
+        piece_tokens = tokens(piece)
+        words.extend(piece_tokens)
+        clauses.extend([number] * len(piece_tokens))
+    return tuple(words), tuple(clauses)
+
+
+def sentence(text: str, start: int = 0, end: int | None = None) -> Sentence:
+    words, clauses = clause_tokens(text)
+    return Sentence(text, start, len(text) if end is None else end, words, clauses)
+
+
+def clauses(whole: Sentence) -> list[Sentence]:
+    """The clauses of a sentence, each with the sentence's span (it is the evidence)."""
+    pieces = [p for p in _PART_BREAK.split(whole.text) if p.strip()]
+    return [sentence(p.strip(), whole.start, whole.end) for p in pieces]
 
 
 def sentences(answer: str) -> list[Sentence]:
@@ -64,7 +102,7 @@ def sentences(answer: str) -> list[Sentence]:
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())
             text = " ".join(piece.split())
-            out.append(Sentence(text, start + lead, start + len(piece.rstrip()), tokens(text)))
+            out.append(sentence(text, start + lead, start + len(piece.rstrip())))
 
     start = 0
     for boundary in _BOUNDARY.finditer(answer):
@@ -88,15 +126,29 @@ def contains(haystack: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return bool(_positions(haystack, phrase))
 
 
+def negated(sentence: Sentence, i: int) -> bool:
+    """Whether the word at ``i`` is denied: a negation shortly before it in the same clause
+    ("does not really give exact zeros"), not one in an earlier clause ("it's not slow, it
+    saturates") and not "not only" or "not just"."""
+    words, clauses = sentence.tokens, sentence.clauses or (0,) * len(sentence.tokens)
+    for j in range(max(0, i - NEGATION_WINDOW), i):
+        if (
+            words[j] in NEGATIONS
+            and clauses[j] == clauses[i]
+            and (j + 1 >= len(words) or words[j + 1] not in _NOT_NEGATING)
+        ):
+            return True
+    return False
+
+
 def matches(sentence: Sentence, phrases: list[str], negation: bool = True) -> str | None:
-    """The first phrasing found in the sentence. A match preceded closely by a negation
-    ("does not converge", "never exactly zero") does not count, unless the phrasing carries
-    its own negation; ``negation=False`` ignores negations (for contrast markers)."""
+    """The first phrasing found in the sentence. A match that is negated (see ``negated``)
+    does not count, unless the phrasing carries its own negation; ``negation=False`` ignores
+    negations (for contrast markers)."""
     for phrase in phrases:
         wanted = tokens(phrase)
         own = any(t in NEGATIONS for t in wanted)
         for i in _positions(sentence.tokens, wanted):
-            before = sentence.tokens[max(0, i - NEGATION_WINDOW) : i]
-            if own or not negation or not any(t in NEGATIONS for t in before):
+            if own or not negation or not negated(sentence, i):
                 return phrase
     return None
