@@ -10,6 +10,10 @@ from ..bank.questions import builtin_questions
 from ..grading.rubric.grader import Coverage, grade_answer
 
 CASES = Path(__file__).parent / "data" / "rubric_cases.toml"
+# Written by another author from the questions, point descriptions and model answers only,
+# never seeing concept lists, misconceptions or the grader; nothing was tuned on it.
+HELDOUT = Path(__file__).parent / "data" / "rubric_heldout.toml"
+CASE_SETS = {"dev": CASES, "heldout": HELDOUT}
 
 
 def load_cases(path: Path = CASES) -> list[dict]:

@@ -531,13 +531,20 @@ def bench_api(
 
 
 @bench_app.command("rubric")
-def bench_rubric(no_semantic: Annotated[bool, typer.Option("--no-semantic", help="Words only.")]
-                 = False, as_json: Json = False) -> None:  # fmt: skip
+def bench_rubric(
+    no_semantic: Annotated[bool, typer.Option("--no-semantic", help="Words only.")] = False,
+    cases: Annotated[
+        str, typer.Option("--cases", help="dev (the rubrics were tuned on it) or heldout.")
+    ] = "dev",
+    as_json: Json = False,
+) -> None:
     """Precision, recall and F1 of rubric point detection on the labelled cases."""
-    from ..bench.rubric_bench import evaluate
+    from ..bench.rubric_bench import CASE_SETS, evaluate
     from ..study.service import semantic_embedder
 
-    report = evaluate(None if no_semantic else semantic_embedder())
+    if cases not in CASE_SETS:
+        _fail(f"--cases: {cases!r} is not one of {', '.join(CASE_SETS)}")
+    report = evaluate(None if no_semantic else semantic_embedder(), CASE_SETS[cases])
     if as_json:
         print(json.dumps(report, indent=2))
         return
