@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -70,6 +71,7 @@ class Service:
         self._store = None
         self._study_store = None
         self._mock_store = None
+        self._lazy = threading.RLock()
         self._judges = JudgePool(sandbox, judges)
         from .session.mock import MockService
         from .session.ratings import Ratings
@@ -81,25 +83,28 @@ class Service:
 
     @property
     def store(self):
-        if self._store is None:
-            from .storage.db import Store
+        with self._lazy:  # web requests arrive on several threads; migrate once
+            if self._store is None:
+                from .storage.db import Store
 
-            self._store = Store(self.db_url)
-        return self._store
+                self._store = Store(self.db_url)
+            return self._store
 
     def _get_study_store(self):
-        if self._study_store is None:
-            from .storage.study import StudyStore
+        with self._lazy:
+            if self._study_store is None:
+                from .storage.study import StudyStore
 
-            self._study_store = StudyStore(self.store.engine)
-        return self._study_store
+                self._study_store = StudyStore(self.store.engine)
+            return self._study_store
 
     def _get_mock_store(self):
-        if self._mock_store is None:
-            from .storage.mock import MockStore
+        with self._lazy:
+            if self._mock_store is None:
+                from .storage.mock import MockStore
 
-            self._mock_store = MockStore(self.store.engine)
-        return self._mock_store
+                self._mock_store = MockStore(self.store.engine)
+            return self._mock_store
 
     def _rate_answer(self, item, score: float) -> None:
         self.ratings.record(f"question:{item.id}", item.topics, item.difficulty, score)

@@ -12,7 +12,9 @@ import select
 import signal
 import socket
 import subprocess
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .box import codec
@@ -179,6 +181,23 @@ class Box:
         return text
 
 
+_launcher: ThreadPoolExecutor | None = None
+_launcher_lock = threading.Lock()
+
+
+def _launch(argv: list[str], **kwargs) -> subprocess.Popen:
+    """Popen from one long-lived thread. bubblewrap's --die-with-parent is PR_SET_PDEATHSIG,
+    which fires when the *thread* that forked it exits: a zygote started from a short-lived
+    thread (a web request's) would die with that thread and be restarted on every grading."""
+    global _launcher
+    if threading.current_thread() is threading.main_thread():
+        return subprocess.Popen(argv, **kwargs)
+    with _launcher_lock:
+        if _launcher is None:
+            _launcher = ThreadPoolExecutor(1, thread_name_prefix="mldrill-launcher")
+    return _launcher.submit(subprocess.Popen, argv, **kwargs).result()
+
+
 class Zygote:
     """A warm worker process that forks boxes; sandboxed with bubblewrap unless told not to."""
 
@@ -199,7 +218,7 @@ class Zygote:
             argv = bwrap_argv(fd, torch=self.torch)
         else:
             argv = zygote_command(fd, sandbox=False, torch=self.torch)
-        self.proc = subprocess.Popen(
+        self.proc = _launch(
             argv,
             pass_fds=[fd],
             env=plain_env() if not self.sandbox else {"PATH": "/usr/bin:/bin"},

@@ -123,14 +123,11 @@ class MockService:
 
     def __init__(self, service: Service) -> None:
         self.svc = service
-        self._store: MockStore | None = None
         self.formats_root = FORMATS
 
     @property
     def store(self) -> MockStore:
-        if self._store is None:
-            self._store = MockStore(self.svc.store.engine)
-        return self._store
+        return self.svc._get_mock_store()
 
     def formats(self) -> dict[str, MockFormat]:
         return load_formats(self.formats_root)

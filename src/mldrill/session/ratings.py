@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
@@ -14,6 +15,7 @@ class Ratings:
     def __init__(self, store_factory: Callable, clock: Callable[[], datetime]) -> None:
         self._store_factory = store_factory
         self.clock = clock
+        self._lock = threading.Lock()  # a read-modify-write per graded answer
 
     @property
     def store(self):
@@ -32,6 +34,10 @@ class Ratings:
         topics = list(topics)
         if not topics:
             return  # behavioural answers have no topic to rate
+        with self._lock:
+            self._record(item_key, topics, difficulty, score)
+
+    def _record(self, item_key: str, topics: list[str], difficulty: str, score: float) -> None:
         user = self.user()
         keys = adaptive.rating_keys(topics)
         mine = {k: user.get(k, adaptive.Rated(adaptive.START)) for k in keys}
