@@ -1,7 +1,8 @@
 """``mldrill bench api``: submission latency through the web API with concurrent users.
 
-A real server (uvicorn, in this process, on a free loopback port) with one judge per core,
-a scratch SQLite database, and N users each submitting the softmax reference over HTTP
+A real server (``mldrill serve`` in its own process, on a free loopback port, one judge per
+core, a scratch SQLite database) and N users in this process, each submitting the softmax
+reference over HTTP
 (``POST /api/problems/softmax/run``, hidden tests, the streamed answer read to its last
 line). The baseline, in the same run, is one user alone: the ratio says what concurrency
 costs each user. It prints figures; it asserts nothing.
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import socket
 import statistics
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -65,30 +67,35 @@ def _round(base: str, files: dict[str, str], users: int, per_user: int) -> dict:
 
 
 def run_benchmark(users: int = 20, per_user: int = 10, console=None) -> dict:
-    import uvicorn
+    import httpx
 
-    from ..service import Service
-    from ..web.app import create_app
+    from ..bank.loader import find_problem
 
+    files = {n: d.decode() for n, d in find_problem(PROBLEM).solution_files().items()}
     with tempfile.TemporaryDirectory(prefix="mldrill-bench-api-") as tmp:
-        service = Service(db_url=f"sqlite:///{Path(tmp) / 'bench.db'}", judges=_cores())
-        files = {n: d.decode() for n, d in service.problem(PROBLEM).solution_files().items()}
         port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(service=service), host="127.0.0.1",
-                                               port=port, log_level="warning"))  # fmt: skip
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.05)
+        argv = [sys.executable, "-m", "mldrill", "--db", f"sqlite:///{Path(tmp) / 'bench.db'}",
+                "serve", "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
+        server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         base = f"http://127.0.0.1:{port}"
         try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    httpx.get(base + "/api/formats", timeout=2).raise_for_status()
+                    break
+                except httpx.HTTPError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(
+                            "the server did not start: " + server.stderr.read().decode()[-500:]
+                        ) from None
+                    time.sleep(0.1)
             _round(base, files, min(users, _cores()), 2)  # warm every judge
             alone = _round(base, files, 1, max(per_user, 20))
             crowd = _round(base, files, users, per_user)
         finally:
-            server.should_exit = True
-            thread.join(timeout=10)
-            service.close()
+            server.terminate()
+            server.wait(timeout=20)
     report = {
         "problem": PROBLEM,
         "judges": _cores(),

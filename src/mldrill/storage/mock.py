@@ -74,8 +74,10 @@ class MockStore:
 
     def save_ratings(self, values: dict[str, tuple[float, int]], now: datetime) -> None:
         with Session(self.engine) as session, session.begin():
+            rows = session.scalars(select(Rating).where(Rating.key.in_(list(values))))
+            existing = {row.key: row for row in rows}
             for key, (rating, games) in values.items():
-                row = session.get(Rating, key)
+                row = existing.get(key)
                 if row is None:
                     session.add(Rating(key=key, rating=rating, games=games, updated_at=now))
                 else:
