@@ -22,7 +22,7 @@ def bar_chart(
     height = pad * 2 + BAR_HEIGHT * max(len(rows), 1) + 20
     parts = [_open(WIDTH, height, title)]
     if not rows:
-        parts.append(f'<text x="{pad}" y="{pad + 14}" font-size="13">no data yet</text>')
+        parts.append(f'<text x="{pad}" y="{pad + 34}" font-size="13">no data yet</text>')
     span = max(high - low, 1e-9)
     for i, (label, value) in enumerate(rows):
         y = pad + 20 + i * BAR_HEIGHT
@@ -54,7 +54,7 @@ def line_chart(points: list[tuple[str, float]], title: str, high: float = 100.0)
             f"{tick * high / 100:.0f}</text>"
         )
     if not points:
-        parts.append(f'<text x="{left + 8}" y="{top + 20}" font-size="13">no data yet</text>')
+        parts.append(f'<text x="{left + 8}" y="{top + 40}" font-size="13">no data yet</text>')
     else:
         step = plot_w / max(len(points) - 1, 1)
         xy = [
@@ -99,7 +99,8 @@ def split_bar(parts_: list[tuple[str, float]], title: str) -> str:
 def _open(width: int, height: int, title: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-label="{escape(title)}" '
+        f'width="{width}" style="max-width:100%;height:auto" role="img" '
+        f'aria-label="{escape(title)}" '
         f'font-family="system-ui, sans-serif"><title>{escape(title)}</title>'
         f'<text x="8" y="16" font-size="14" font-weight="600">{escape(title)}</text>'
     )
