@@ -162,7 +162,9 @@ def test_answer_a_theory_question_and_see_the_rubric(server, page):
         "L1 pushes many weights to exactly zero, so you get sparse models and feature "
         "selection. L2 shrinks all weights smoothly towards zero but rarely to zero."
     )
-    page.get_by_role("button", name="Grade my answer").click()
+    page.keyboard.press("Tab")  # from the answer to the button, then Enter: keyboard only
+    assert page.evaluate("document.activeElement.textContent") == "Grade my answer"
+    page.keyboard.press("Enter")
     page.wait_for_selector("[data-rubric-out] h2")
     assert page.locator("[data-rubric-out] h2").inner_text().startswith("Score:")
     assert page.locator("li.point").count() >= 2

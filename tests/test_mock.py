@@ -262,3 +262,4 @@ def test_cli_mock_behavioural_round_in_practice_mode(tmp_path):
     result = runner.invoke(app, ["mock", "--format", "behavioral"], input=story + "\nq\n")
     assert result.exit_code == 0, result.output
     assert "round score" in result.output and "resume with: mldrill mock --resume" in result.output
+    assert "reference:" in result.output  # practice mode shows the reference after a round

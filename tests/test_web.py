@@ -185,6 +185,19 @@ def test_mock_flow_over_the_api(client, clock):
     assert "Scorecard" in page and "submitted automatically at time-out" in page
 
 
+def test_practice_mode_returns_the_reference_after_each_round(client):
+    view = client.post("/api/mock", json={"format": "behavioral", "strict": False}).json()
+    first = view["rounds"][0]
+    after = client.post(
+        f"/api/mock/{view['id']}/rounds/{first['id']}/submit",
+        json={"text": "I led a project and as a result latency fell 30%."},
+    )
+    submitted = after.json()["submitted"]
+    assert submitted["score"] is not None and submitted["reference"]["competencies"]
+    hint = client.post(f"/api/mock/{view['id']}/rounds/{after.json()['rounds'][1]['id']}/hint")
+    assert hint.status_code == 200 and hint.json()["hint"]
+
+
 def test_review_and_stories_over_the_api(client):
     due = client.get("/api/review/due").json()
     assert due and due[0]["key"].startswith("theory:")

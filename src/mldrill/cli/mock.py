@@ -151,7 +151,7 @@ def _round_loop(service, view, current, folder, lines, snapshot, console) -> boo
         except KeyboardInterrupt:
             return False
         if _submitted(service, view.id, current.id):
-            _print_round(console, service.mock.view(view.id).rounds[current.position])
+            _print_round(console, service.mock.view(view.id).rounds[current.position], service)
             return True
         command = line.strip()
         try:
@@ -182,7 +182,7 @@ def _round_loop(service, view, current, folder, lines, snapshot, console) -> boo
             continue
         left = service.mock.view(view.id).rounds[current.position]
         if left.state == "submitted":
-            _print_round(console, left)
+            _print_round(console, left, service)
             return True
         console.print(f"[dim]time left {_clock(left.remaining_seconds)}[/]")
 
@@ -200,12 +200,14 @@ def _public_tests(service, folder: Path, console) -> None:
         console.print(event_line(event), highlight=False)
 
 
-def _print_round(console, round_view) -> None:
+def _print_round(console, round_view, service) -> None:
     auto = " (submitted automatically at time-out)" if round_view.auto_submitted else ""
     if round_view.score is None:
         console.print(f"round submitted{auto}; results come at the end (strict mode)")
-    else:
-        console.print(f"round score [bold]{round_view.score:.0f}[/]/100{auto}", highlight=False)
+        return
+    console.print(f"round score [bold]{round_view.score:.0f}[/]/100{auto}", highlight=False)
+    reference = service.mock.reference(round_view.kind, round_view.item_id)  # practice mode
+    _print_reference(console, {"title": round_view.item_title, **reference})
 
 
 def _print_scorecard(console, card) -> None:
@@ -230,18 +232,26 @@ def _print_scorecard(console, card) -> None:
                       for k, v in card.balance.items())  # fmt: skip
     console.print(f"balance: {sides}", highlight=False)
     for ref in card.references:
-        console.rule(f"reference: {ref['title']}")
-        if "model_answer" in ref:
-            console.print(ref["model_answer"], highlight=False)
-        elif "files" in ref:
-            for name, text in ref["files"].items():
-                console.print(f"[bold]{name}[/]\n{text}", highlight=False)
-        else:
-            console.print("listen for: " + ", ".join(ref["competencies"]), highlight=False)
+        _print_reference(console, ref)
     if card.study_next:
         console.rule("study next")
         for line in card.study_next:
             console.print(f"- {line}", highlight=False)
+
+
+def _print_reference(console, ref: dict) -> None:
+    console.rule(f"reference: {ref['title']}")
+    if "model_answer" in ref:
+        console.print(ref["model_answer"], highlight=False)
+        for point in ref["points"]:
+            console.print(f"- {point['description']} (weight {point['weight']:g})",
+                          highlight=False)  # fmt: skip
+    elif "files" in ref:
+        for name, text in ref["files"].items():
+            console.print(f"[bold]{name}[/]", highlight=False)
+            console.print(text, highlight=False, markup=False)
+    else:
+        console.print("listen for: " + ", ".join(ref["competencies"]), highlight=False)
 
 
 @app.command()

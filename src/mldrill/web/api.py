@@ -209,9 +209,17 @@ def hint(request: Request, session_id: int, round_id: int) -> dict:
 
 @router.post("/mock/{session_id}/rounds/{round_id}/submit", tags=["mock"])
 def submit_round(request: Request, session_id: int, round_id: int, body: Draft) -> dict:
+    """Submit the round. In practice mode the answer includes the round's result and its
+    reference (``submitted``); strict mode keeps both for the end of the session."""
     svc = _svc(request)
-    svc.mock.submit(session_id, round_id, body.as_dict())
-    return svc.mock.view(session_id).to_dict()
+    done = svc.mock.submit(session_id, round_id, body.as_dict())
+    data = svc.mock.view(session_id).to_dict()
+    if done.score is not None:
+        data["submitted"] = {
+            **done.to_dict(),
+            "reference": svc.mock.reference(done.kind, done.item_id),
+        }
+    return data
 
 
 @router.get("/mock/{session_id}/scorecard", tags=["mock"])

@@ -375,6 +375,7 @@ function setupMock(root) {
       const after = await api("POST", `/api/mock/${sessionId}/rounds/${r.id}/submit`, draft());
       const done = after.rounds[r.position];
       status.textContent = done.score === null ? "Submitted. Results come at the end (strict mode)." : `Submitted: ${Math.round(done.score)}/100.`;
+      if (after.submitted) showReference($("[data-round-result]", root), after.submitted);
     } catch (err) { status.textContent = `Error: ${err.message}`; }
     await refresh();
   });
@@ -397,6 +398,22 @@ function setupMock(root) {
   setInterval(saveDraft, 5000);
   setInterval(async () => { await saveDraft(); await refresh(); }, Number(root.dataset.poll || 2000));
   refresh();
+}
+
+function showReference(out, done) {
+  const ref = done.reference;
+  const box = el("details", { open: "" }, el("summary", { text: `Reference for round ${done.position + 1}: ${done.item_title}` }));
+  if (ref.model_answer) {
+    box.append(el("p", { class: "model", text: ref.model_answer }));
+    const points = el("ul");
+    for (const p of ref.points) points.append(el("li", { text: `${p.description} (weight ${p.weight})` }));
+    box.append(points);
+  } else if (ref.files) {
+    for (const [name, text] of Object.entries(ref.files)) box.append(el("h4", { text: name }), el("pre", {}, el("code", { text })));
+  } else {
+    box.append(el("p", { text: `Listen for: ${ref.competencies.join(", ")}` }));
+  }
+  out.replaceChildren(box);
 }
 
 function setupMockForm(form) {
