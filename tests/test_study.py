@@ -251,3 +251,14 @@ def test_wrapped_lines_abbreviations_and_spellings():
     assert not grade_answer(item(), parts[0].text).misconceptions
     assert tokens("normalization optimizer centered") == tokens("normalisation optimiser centred")
     assert tokens("\u03c3\u00b2") == tokens("sigma squared")
+
+
+def test_negation_after_the_subject_dismisses_what_came_before():
+    for answer in (
+        "Exact zeros from L1 aren't really needed in practice.",
+        "People say L1 gives sparse weights, but that's a myth.",
+        "Sparse weights from the lasso are pointless.",
+    ):
+        assert status(grade_answer(item(), answer), "l1_sparse") is not Coverage.COVERED, answer
+    kept = grade_answer(item(), "The lasso gives sparse weights, so it doesn't need a selector.")
+    assert status(kept, "l1_sparse") is Coverage.COVERED

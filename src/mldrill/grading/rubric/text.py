@@ -33,6 +33,16 @@ _PART_BREAK = re.compile(
     r"unlike|versus|vs|instead|yet)\b",
     re.IGNORECASE,
 )
+# Negation after the subject: "fairness audits aren't really needed", "outliers aren't a real
+# concern", "that's a myth". A denial word followed (within DISMISS_GAP words) by one of these
+# stems, or a dismissive word on its own, denies what was named just before it.
+_DISMISSED_AFTER_NEGATION = frozenset(("need", "necessari", "requir", "matter", "import", "thing",
+                                       "concern", "issu", "true", "help", "worth", "use", "relev",
+                                       "benefit", "bother"))  # fmt: skip
+_DISMISSIVE = frozenset(("pointless", "useless", "unnecessari", "irrelev", "myth", "overst",
+                         "overr", "overblown", "overhyp", "nonsens"))  # fmt: skip
+DISMISS_GAP = 3  # words between the denial and what it dismisses: "isn't really all that needed"
+DISMISS_WINDOW = 10  # a dismissal counts for a match at most this many words after it
 # "not only", "not just": the words that follow are asserted, not denied.
 _NOT_NEGATING = frozenset(("onli", "just", "mere", "necessarili"))
 # American -ize/-yze spellings stem differently from British -ise: write them one way.
@@ -141,14 +151,39 @@ def negated(sentence: Sentence, i: int) -> bool:
     return False
 
 
+def dismissed(sentence: Sentence, end: int) -> bool:
+    """Whether the words before ``end`` are denied by what follows them in the sentence:
+    "step limits aren't really necessary", "regret isn't a thing", "indicators are pointless",
+    "..., but that's a myth". A dismissive word may sit in a later clause (the "but that's
+    overstated" of a reported claim); a denial must be in the same clause ("ridge shrinks the
+    weights, so you don't need to worry" is not dismissed). Reaches ``DISMISS_WINDOW`` words."""
+    words, clauses = sentence.tokens, sentence.clauses or (0,) * len(sentence.tokens)
+    stop = min(len(words), end + DISMISS_WINDOW)
+    for j in range(end, stop):
+        if words[j] in _DISMISSIVE:
+            return True
+        if (
+            words[j] in NEGATIONS
+            and clauses[j] == clauses[end - 1]
+            and any(
+                w in _DISMISSED_AFTER_NEGATION
+                for w in words[j + 1 : min(stop, j + 2 + DISMISS_GAP)]
+            )
+        ):
+            return True
+    return False
+
+
 def matches(sentence: Sentence, phrases: list[str], negation: bool = True) -> str | None:
-    """The first phrasing found in the sentence. A match that is negated (see ``negated``)
-    does not count, unless the phrasing carries its own negation; ``negation=False`` ignores
-    negations (for contrast markers)."""
+    """The first phrasing found in the sentence. A match that is negated (see ``negated``) or
+    dismissed (see ``dismissed``) does not count, unless the phrasing carries its own
+    negation; ``negation=False`` ignores negations (for contrast markers)."""
     for phrase in phrases:
         wanted = tokens(phrase)
         own = any(t in NEGATIONS for t in wanted)
         for i in _positions(sentence.tokens, wanted):
-            if own or not negation or not negated(sentence, i):
+            if own or not negation:
+                return phrase
+            if not negated(sentence, i) and not dismissed(sentence, i + len(wanted)):
                 return phrase
     return None
