@@ -262,3 +262,15 @@ def test_negation_after_the_subject_dismisses_what_came_before():
         assert status(grade_answer(item(), answer), "l1_sparse") is not Coverage.COVERED, answer
     kept = grade_answer(item(), "The lasso gives sparse weights, so it doesn't need a selector.")
     assert status(kept, "l1_sparse") is Coverage.COVERED
+
+
+def test_a_long_explanation_may_leave_out_the_name_the_question_gave():
+    rf = builtin_questions().item("receptive_field_pooling")
+    explained = (
+        "It's the patch of the original image that a given neuron can actually see, meaning "
+        "the pixels that could change its value at all, nothing outside it matters."
+    )
+    assert status(grade_answer(rf, explained), "definition") is Coverage.COVERED
+    assert status(grade_answer(rf, "It's the patch of the image."), "definition") is not (
+        Coverage.COVERED
+    )
