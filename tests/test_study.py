@@ -274,3 +274,16 @@ def test_a_long_explanation_may_leave_out_the_name_the_question_gave():
     assert status(grade_answer(rf, "It's the patch of the image."), "definition") is not (
         Coverage.COVERED
     )
+
+
+def test_evidence_saying_the_opposite_of_the_point_is_not_credited():
+    from mldrill.grading.rubric.text import contradicts, tokens
+
+    point = tokens("Volume grows exponentially with dimension")
+    assert contradicts(tokens("the volume grows linearly"), point) == [("linear", "exponenti")]
+    assert not contradicts(tokens("it grows exponentially, not linearly"), point)
+    curse = builtin_questions().item("curse_of_dimensionality")
+    right = "Volume grows exponentially with the dimension, so the data become sparse."
+    wrong = "Volume grows linearly with the dimension, so the data become sparse."
+    assert status(grade_answer(curse, right), "sparsity") is Coverage.COVERED
+    assert status(grade_answer(curse, wrong), "sparsity") is Coverage.PARTIAL

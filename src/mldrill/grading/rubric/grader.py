@@ -18,7 +18,7 @@ import numpy as np
 from ...bank.questions import KeyPoint, Misconception, RubricItem
 from . import text
 
-PARAPHRASE = 0.72  # similarity that upgrades a partial match to covered
+PARAPHRASE = 0.76  # similarity that upgrades a partial match to covered
 RELATED = 0.40  # similarity that confirms concepts spread over several sentences
 # Words of evidence that explain a point well enough to do without the name the question
 # already gave it ("it's the patch of the image a neuron can see" for the receptive field).
@@ -126,6 +126,12 @@ def grade_point(
         status = Coverage.MISSED
         evidence_idx = []
     chosen = [sents[i] for i in evidence_idx]
+    if status is Coverage.COVERED:
+        # Evidence that says the opposite of the point ("volume grows linearly" for a point
+        # on exponential growth) in a clause that names its concepts contradicts it.
+        said = tuple(t for s in chosen for t in text.clause_words(s, point.concepts))
+        if text.contradicts(said, text.tokens(" ".join([point.description, *point.phrasings]))):
+            status, basis = Coverage.PARTIAL, ""
     span = (chosen[0].start, chosen[-1].end) if chosen else None
     return PointResult(
         point.id,

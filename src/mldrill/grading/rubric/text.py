@@ -56,6 +56,31 @@ _SYMBOLS = {"\u00b2": " squared ", "\u221a": " sqrt ", "\u03c3": " sigma ", "\u0
             "\u2260": " not equal ", "\u2264": " at most ", "\u2265": " at least "}  # fmt: skip
 
 
+# Words of opposite meaning (as stems after ``tokens``): evidence that says "linear" where the
+# point says "exponential", or "plus a bonus" where it says "minus a penalty", contradicts it.
+_OPPOSITES = (("linear", "quadrat"), ("linear", "exponenti"), ("linear", "logarithm"),
+              ("high", "low"), ("higher", "lower"), ("highest", "lowest"), ("upper", "lower"),
+              ("increas", "decreas"), ("rais", "lower"), ("plus", "minus"),
+              ("bonus", "penalti"), ("add", "subtract"), ("multipli", "divid"),
+              ("larger", "smaller"), ("bigger", "smaller"), ("smallest", "largest"),
+              ("minimum", "maximum"), ("min", "max"), ("before", "after"), ("bias", "unbias"),
+              ("oversampl", "undersampl"), ("overestim", "underestim"), ("overfit", "underfit"),
+              ("convex", "nonconvex"), ("stabl", "unstabl"), ("fast", "slow"),
+              ("faster", "slower"), ("cheap", "expens"), ("positiv", "negat"))  # fmt: skip
+OPPOSITE: dict[str, set[str]] = {}
+for _a, _b in _OPPOSITES:
+    OPPOSITE.setdefault(_a, set()).add(_b)
+    OPPOSITE.setdefault(_b, set()).add(_a)
+
+
+def contradicts(evidence: tuple[str, ...], reference: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Pairs (evidence word, reference word) where the evidence uses the opposite of a word of
+    the reference and neither the reference's word nor (in the reference) its own."""
+    said, meant = set(evidence), set(reference)
+    return [(a, b) for a in sorted(said - meant) for b in sorted(OPPOSITE.get(a, ()))
+            if b in meant and b not in said]  # fmt: skip
+
+
 @cache
 def stem(word: str) -> str:
     return _STEMMER.stemWord(_SPELLINGS.get(word, word))
@@ -172,6 +197,18 @@ def dismissed(sentence: Sentence, end: int) -> bool:
         ):
             return True
     return False
+
+
+def clause_words(sentence: Sentence, groups: list[list[str]]) -> tuple[str, ...]:
+    """The words of the clauses of ``sentence`` that name a phrase of any of ``groups``."""
+    numbers = sentence.clauses or (0,) * len(sentence.tokens)
+    named = {
+        numbers[i]
+        for group in groups
+        for phrase in group
+        for i in _positions(sentence.tokens, tokens(phrase))
+    }
+    return tuple(t for t, n in zip(sentence.tokens, numbers, strict=True) if n in named)
 
 
 def matches(sentence: Sentence, phrases: list[str], negation: bool = True) -> str | None:
