@@ -251,3 +251,39 @@ def test_wrapped_lines_abbreviations_and_spellings():
     assert not grade_answer(item(), parts[0].text).misconceptions
     assert tokens("normalization optimizer centered") == tokens("normalisation optimiser centred")
     assert tokens("\u03c3\u00b2") == tokens("sigma squared")
+
+
+def test_negation_after_the_subject_dismisses_what_came_before():
+    for answer in (
+        "Exact zeros from L1 aren't really needed in practice.",
+        "People say L1 gives sparse weights, but that's a myth.",
+        "Sparse weights from the lasso are pointless.",
+    ):
+        assert status(grade_answer(item(), answer), "l1_sparse") is not Coverage.COVERED, answer
+    kept = grade_answer(item(), "The lasso gives sparse weights, so it doesn't need a selector.")
+    assert status(kept, "l1_sparse") is Coverage.COVERED
+
+
+def test_a_long_explanation_may_leave_out_the_name_the_question_gave():
+    rf = builtin_questions().item("receptive_field_pooling")
+    explained = (
+        "It's the patch of the original image that a given neuron can actually see, meaning "
+        "the pixels that could change its value at all, nothing outside it matters."
+    )
+    assert status(grade_answer(rf, explained), "definition") is Coverage.COVERED
+    assert status(grade_answer(rf, "It's the patch of the image."), "definition") is not (
+        Coverage.COVERED
+    )
+
+
+def test_evidence_saying_the_opposite_of_the_point_is_not_credited():
+    from mldrill.grading.rubric.text import contradicts, tokens
+
+    point = tokens("Volume grows exponentially with dimension")
+    assert contradicts(tokens("the volume grows linearly"), point) == [("linear", "exponenti")]
+    assert not contradicts(tokens("it grows exponentially, not linearly"), point)
+    curse = builtin_questions().item("curse_of_dimensionality")
+    right = "Volume grows exponentially with the dimension, so the data become sparse."
+    wrong = "Volume grows linearly with the dimension, so the data become sparse."
+    assert status(grade_answer(curse, right), "sparsity") is Coverage.COVERED
+    assert status(grade_answer(curse, wrong), "sparsity") is Coverage.PARTIAL

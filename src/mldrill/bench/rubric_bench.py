@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -13,20 +14,36 @@ CASES = Path(__file__).parent / "data" / "rubric_cases.toml"
 # Written by another author from the questions, point descriptions and model answers only,
 # never seeing concept lists, misconceptions or the grader; nothing was tuned on it.
 HELDOUT = Path(__file__).parent / "data" / "rubric_heldout.toml"
-CASE_SETS = {"dev": CASES, "heldout": HELDOUT}
 
 
-def load_cases(path: Path = CASES) -> list[dict]:
-    return tomllib.loads(path.read_text(encoding="utf-8"))["cases"]
+def heldout_half(item_id: str) -> str:
+    """The half of the held-out set an item belongs to, fixed by a hash of its id: "a" may be
+    analysed and tuned on, "b" is only ever scored in aggregate (the honest figure)."""
+    return "a" if int(hashlib.sha256(item_id.encode()).hexdigest(), 16) % 2 == 0 else "b"
 
 
-def evaluate(embedder=None, path: Path = CASES) -> dict:
-    """Detection quality over every labelled case, overall and per case kind."""
+# A case set: the file and, for the held-out halves, which half of its items to keep.
+CASE_SETS: dict[str, tuple[Path, str | None]] = {
+    "dev": (CASES, None),
+    "heldout": (HELDOUT, None),
+    "heldout-a": (HELDOUT, "a"),
+    "heldout-b": (HELDOUT, "b"),
+}
+
+
+def load_cases(path: Path = CASES, half: str | None = None) -> list[dict]:
+    cases = tomllib.loads(path.read_text(encoding="utf-8"))["cases"]
+    return [c for c in cases if half is None or heldout_half(c["item"]) == half]
+
+
+def evaluate(embedder=None, path: Path = CASES, half: str | None = None) -> dict:
+    """Detection quality over every labelled case (of one held-out ``half``, if given),
+    overall and per case kind."""
     bank = builtin_questions()
     counts: Counter = Counter()
     by_kind: dict[str, Counter] = {}
     errors = []
-    for case in load_cases(path):
+    for case in load_cases(path, half):
         item = bank.item(case["item"])
         result = grade_answer(item, case["answer"], embedder)
         status = next(p.status for p in result.points if p.id == case["point"])

@@ -534,7 +534,12 @@ def bench_api(
 def bench_rubric(
     no_semantic: Annotated[bool, typer.Option("--no-semantic", help="Words only.")] = False,
     cases: Annotated[
-        str, typer.Option("--cases", help="dev (the rubrics were tuned on it) or heldout.")
+        str,
+        typer.Option(
+            "--cases",
+            help="dev (the rubrics were tuned on it), heldout, or one half of it: heldout-a "
+            "(analysed) or heldout-b (never inspected).",
+        ),
     ] = "dev",
     as_json: Json = False,
 ) -> None:
@@ -544,7 +549,8 @@ def bench_rubric(
 
     if cases not in CASE_SETS:
         _fail(f"--cases: {cases!r} is not one of {', '.join(CASE_SETS)}")
-    report = evaluate(None if no_semantic else semantic_embedder(), CASE_SETS[cases])
+    path, half = CASE_SETS[cases]
+    report = evaluate(None if no_semantic else semantic_embedder(), path, half)
     if as_json:
         print(json.dumps(report, indent=2))
         return

@@ -18,8 +18,11 @@ import numpy as np
 from ...bank.questions import KeyPoint, Misconception, RubricItem
 from . import text
 
-PARAPHRASE = 0.72  # similarity that upgrades a partial match to covered
+PARAPHRASE = 0.76  # similarity that upgrades a partial match to covered
 RELATED = 0.40  # similarity that confirms concepts spread over several sentences
+# Words of evidence that explain a point well enough to do without the name the question
+# already gave it ("it's the patch of the image a neuron can see" for the receptive field).
+EXPLAINED = 20
 
 
 class Coverage(StrEnum):
@@ -42,7 +45,7 @@ class PointResult:
     concepts_found: list[str] = field(default_factory=list)
     concepts_missing: list[str] = field(default_factory=list)
     similarity: float | None = None
-    basis: str = ""  # "concepts" or "paraphrase": what earned a covered point
+    basis: str = ""  # "concepts", "explained" or "paraphrase": what earned a covered point
 
 
 @dataclass
@@ -82,7 +85,19 @@ def _similarities(point: KeyPoint, sents: list[text.Sentence], embedder) -> list
     return [float(x) for x in sims.max(axis=1)]
 
 
-def grade_point(point: KeyPoint, sents: list[text.Sentence], embedder=None) -> PointResult:
+def named_in(point: KeyPoint, question: str) -> set[int]:
+    """The concept groups of ``point`` that the question itself names: an answer may refer to
+    them as "it" rather than repeat them."""
+    asked = text.sentence(question)
+    return {g for g, group in enumerate(point.concepts) if text.matches(asked, group, False)}
+
+
+def grade_point(
+    point: KeyPoint, sents: list[text.Sentence], embedder=None, given: set[int] | None = None
+) -> PointResult:
+    """Covered when every concept group is named (see the module docstring). ``given`` are
+    groups the question names (``named_in``): they may be left out when every other group is
+    there and its sentences explain the point at some length (``EXPLAINED`` words)."""
     hits: list[set[int]] = []
     for sentence in sents:
         hits.append({g for g, group in enumerate(point.concepts) if text.matches(sentence, group)})
@@ -96,6 +111,12 @@ def grade_point(point: KeyPoint, sents: list[text.Sentence], embedder=None) -> P
     if found == all_groups and (together or best_sim is None or best_sim >= RELATED):
         status, basis = Coverage.COVERED, "concepts"
         evidence_idx = together[:1] or evidence_idx
+    elif (
+        found
+        and all_groups - found <= (given or set())
+        and sum(len(sents[i].tokens) for i in evidence_idx) >= EXPLAINED
+    ):
+        status, basis = Coverage.COVERED, "explained"
     elif found and best_sim is not None and best_sim >= PARAPHRASE:
         status, basis = Coverage.COVERED, "paraphrase"
         evidence_idx = [int(np.argmax(sims))]
@@ -105,6 +126,12 @@ def grade_point(point: KeyPoint, sents: list[text.Sentence], embedder=None) -> P
         status = Coverage.MISSED
         evidence_idx = []
     chosen = [sents[i] for i in evidence_idx]
+    if status is Coverage.COVERED:
+        # Evidence that says the opposite of the point ("volume grows linearly" for a point
+        # on exponential growth) in a clause that names its concepts contradicts it.
+        said = tuple(t for s in chosen for t in text.clause_words(s, point.concepts))
+        if text.contradicts(said, text.tokens(" ".join([point.description, *point.phrasings]))):
+            status, basis = Coverage.PARTIAL, ""
     span = (chosen[0].start, chosen[-1].end) if chosen else None
     return PointResult(
         point.id,
@@ -151,7 +178,7 @@ def find_misconceptions(item: RubricItem, sents: list[text.Sentence]) -> list[Mi
 def grade_answer(item: RubricItem, answer: str, embedder=None) -> RubricResult:
     """Grade ``answer``; ``embedder`` (see ``embedding.Embedder``) adds semantic matching."""
     sents = text.sentences(answer)
-    points = [grade_point(p, sents, embedder) for p in item.points]
+    points = [grade_point(p, sents, embedder, named_in(p, item.question)) for p in item.points]
     wrong = find_misconceptions(item, sents)
     # Evidence that states a misconception earns no credit for the point it resembles ("we
     # map the data explicitly into the high-dimensional space" names the kernel trick's

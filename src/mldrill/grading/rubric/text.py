@@ -33,6 +33,16 @@ _PART_BREAK = re.compile(
     r"unlike|versus|vs|instead|yet)\b",
     re.IGNORECASE,
 )
+# Negation after the subject: "fairness audits aren't really needed", "outliers aren't a real
+# concern", "that's a myth". A denial word followed (within DISMISS_GAP words) by one of these
+# stems, or a dismissive word on its own, denies what was named just before it.
+_DISMISSED_AFTER_NEGATION = frozenset(("need", "necessari", "requir", "matter", "import", "thing",
+                                       "concern", "issu", "true", "help", "worth", "use", "relev",
+                                       "benefit", "bother"))  # fmt: skip
+_DISMISSIVE = frozenset(("pointless", "useless", "unnecessari", "irrelev", "myth", "overst",
+                         "overr", "overblown", "overhyp", "nonsens"))  # fmt: skip
+DISMISS_GAP = 3  # words between the denial and what it dismisses: "isn't really all that needed"
+DISMISS_WINDOW = 10  # a dismissal counts for a match at most this many words after it
 # "not only", "not just": the words that follow are asserted, not denied.
 _NOT_NEGATING = frozenset(("onli", "just", "mere", "necessarili"))
 # American -ize/-yze spellings stem differently from British -ise: write them one way.
@@ -44,6 +54,31 @@ _SYMBOLS = {"\u00b2": " squared ", "\u221a": " sqrt ", "\u03c3": " sigma ", "\u0
             "\u03b1": " alpha ", "\u03b8": " theta ", "\u03b5": " epsilon ", "\u03b3": " gamma ",
             "\u03a3": " sum ", "\u2207": " gradient ", "\u2248": " approximately ",
             "\u2260": " not equal ", "\u2264": " at most ", "\u2265": " at least "}  # fmt: skip
+
+
+# Words of opposite meaning (as stems after ``tokens``): evidence that says "linear" where the
+# point says "exponential", or "plus a bonus" where it says "minus a penalty", contradicts it.
+_OPPOSITES = (("linear", "quadrat"), ("linear", "exponenti"), ("linear", "logarithm"),
+              ("high", "low"), ("higher", "lower"), ("highest", "lowest"), ("upper", "lower"),
+              ("increas", "decreas"), ("rais", "lower"), ("plus", "minus"),
+              ("bonus", "penalti"), ("add", "subtract"), ("multipli", "divid"),
+              ("larger", "smaller"), ("bigger", "smaller"), ("smallest", "largest"),
+              ("minimum", "maximum"), ("min", "max"), ("before", "after"), ("bias", "unbias"),
+              ("oversampl", "undersampl"), ("overestim", "underestim"), ("overfit", "underfit"),
+              ("convex", "nonconvex"), ("stabl", "unstabl"), ("fast", "slow"),
+              ("faster", "slower"), ("cheap", "expens"), ("positiv", "negat"))  # fmt: skip
+OPPOSITE: dict[str, set[str]] = {}
+for _a, _b in _OPPOSITES:
+    OPPOSITE.setdefault(_a, set()).add(_b)
+    OPPOSITE.setdefault(_b, set()).add(_a)
+
+
+def contradicts(evidence: tuple[str, ...], reference: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Pairs (evidence word, reference word) where the evidence uses the opposite of a word of
+    the reference and neither the reference's word nor (in the reference) its own."""
+    said, meant = set(evidence), set(reference)
+    return [(a, b) for a in sorted(said - meant) for b in sorted(OPPOSITE.get(a, ()))
+            if b in meant and b not in said]  # fmt: skip
 
 
 @cache
@@ -141,14 +176,51 @@ def negated(sentence: Sentence, i: int) -> bool:
     return False
 
 
+def dismissed(sentence: Sentence, end: int) -> bool:
+    """Whether the words before ``end`` are denied by what follows them in the sentence:
+    "step limits aren't really necessary", "regret isn't a thing", "indicators are pointless",
+    "..., but that's a myth". A dismissive word may sit in a later clause (the "but that's
+    overstated" of a reported claim); a denial must be in the same clause ("ridge shrinks the
+    weights, so you don't need to worry" is not dismissed). Reaches ``DISMISS_WINDOW`` words."""
+    words, clauses = sentence.tokens, sentence.clauses or (0,) * len(sentence.tokens)
+    stop = min(len(words), end + DISMISS_WINDOW)
+    for j in range(end, stop):
+        if words[j] in _DISMISSIVE:
+            return True
+        if (
+            words[j] in NEGATIONS
+            and clauses[j] == clauses[end - 1]
+            and any(
+                w in _DISMISSED_AFTER_NEGATION
+                for w in words[j + 1 : min(stop, j + 2 + DISMISS_GAP)]
+            )
+        ):
+            return True
+    return False
+
+
+def clause_words(sentence: Sentence, groups: list[list[str]]) -> tuple[str, ...]:
+    """The words of the clauses of ``sentence`` that name a phrase of any of ``groups``."""
+    numbers = sentence.clauses or (0,) * len(sentence.tokens)
+    named = {
+        numbers[i]
+        for group in groups
+        for phrase in group
+        for i in _positions(sentence.tokens, tokens(phrase))
+    }
+    return tuple(t for t, n in zip(sentence.tokens, numbers, strict=True) if n in named)
+
+
 def matches(sentence: Sentence, phrases: list[str], negation: bool = True) -> str | None:
-    """The first phrasing found in the sentence. A match that is negated (see ``negated``)
-    does not count, unless the phrasing carries its own negation; ``negation=False`` ignores
-    negations (for contrast markers)."""
+    """The first phrasing found in the sentence. A match that is negated (see ``negated``) or
+    dismissed (see ``dismissed``) does not count, unless the phrasing carries its own
+    negation; ``negation=False`` ignores negations (for contrast markers)."""
     for phrase in phrases:
         wanted = tokens(phrase)
         own = any(t in NEGATIONS for t in wanted)
         for i in _positions(sentence.tokens, wanted):
-            if own or not negation or not negated(sentence, i):
+            if own or not negation:
+                return phrase
+            if not negated(sentence, i) and not dismissed(sentence, i + len(wanted)):
                 return phrase
     return None
