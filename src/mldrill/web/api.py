@@ -184,7 +184,10 @@ def mock_state(request: Request, session_id: int) -> dict:
     data = view.to_dict()
     if view.current is not None:
         current = view.rounds[view.current]
-        data["prompt"] = svc.mock.prompt(current.kind, current.item_id)
+        from .app import render_markdown
+
+        prompt = svc.mock.prompt(current.kind, current.item_id)
+        data["prompt"] = {**prompt, "statement_html": render_markdown(prompt["statement"])}
         data["draft"] = svc.mock.store.round(current.id).draft or {}
     return data
 

@@ -29,6 +29,11 @@ STATIC = HERE / "static"
 _markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+def render_markdown(text: str) -> str:
+    """Statements are our own Markdown; raw HTML in them is escaped, never passed through."""
+    return _markdown.render(text)
+
+
 def editor_bundle() -> bool:
     return (STATIC / "build" / "editor.js").is_file()
 
@@ -51,7 +56,7 @@ def create_app(db_url: str | None = None, sandbox: bool = True, service=None) ->
     app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.filters["markdown"] = _markdown.render
+    templates.env.filters["markdown"] = render_markdown
     templates.env.globals["editor_bundle"] = editor_bundle
 
     @app.exception_handler(ProblemLoadError)

@@ -330,7 +330,7 @@ function setupMock(root) {
       $("[data-round-state]", li).textContent = rv.state + (rv.auto_submitted ? " (auto-submitted)" : "") + (rv.score !== null ? ` · ${Math.round(rv.score)}` : "");
     }
     $("[data-round-title]", root).textContent = `Round ${r.position + 1}: ${r.title} · ${state.prompt.title}`;
-    $("[data-prompt]", root).textContent = state.prompt.statement;
+    $("[data-prompt]", root).innerHTML = state.prompt.statement_html;  // rendered by the server, HTML escaped
     $("[data-mock-start]", root).hidden = r.state !== "waiting";
     $("[data-mock-submit]", root).hidden = r.state !== "running";
     const pause = $("[data-mock-pause]", root);
@@ -342,6 +342,7 @@ function setupMock(root) {
       const coding = r.kind === "implement" || r.kind === "debug";
       codeArea.hidden = !coding;
       textArea.hidden = coding;
+      root.classList.toggle("coding", coding);
       if (coding) {
         const files = (state.draft && state.draft.files) || state.prompt.files;
         if (!editor) editor = setupEditor($("[data-editor]", codeArea), files);
