@@ -91,7 +91,9 @@ def _drive(service, session_id: int, directory: Path, console) -> None:
             service.mock.start_round(session_id)
             continue
         if not _play_round(service, view, current, directory, console):
-            console.print(f"left the session; resume with: mldrill mock --resume {session_id}")
+            running = " (strict mode: the clock keeps running)" if view.mode == "strict" else ""
+            console.print(f"left the session{running}; resume with: "
+                          f"mldrill mock --resume {session_id}", highlight=False)  # fmt: skip
             return
     _print_scorecard(console, service.mock.scorecard(session_id))
 
