@@ -82,3 +82,23 @@ def build_problem(
     (folder / "wrong" / "a.py").write_text(starter)
     (folder / "wrong" / "b.py").write_text(starter)
     return load_problem(folder)
+
+
+# A two-round mock format (a coding round and a theory round) for tests.
+SHORT_FORMAT = """
+id = "short"
+title = "Short screen"
+description = "One coding round and one theory round, for tests."
+
+[[rounds]]
+title = "Code"
+kind = "implement"
+minutes = 10
+pool = ["softmax"]
+
+[[rounds]]
+title = "Theory"
+kind = "theory"
+minutes = 5
+pool = ["l1_vs_l2"]
+"""

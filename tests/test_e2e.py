@@ -12,28 +12,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import SHORT_FORMAT as SHORT
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 ARTIFACTS = Path(__file__).parents[1] / "artifacts"
-SHORT = """
-id = "short"
-title = "Short strict screen"
-description = "One coding round and one theory round, for the browser test."
-
-[[rounds]]
-title = "Code"
-kind = "implement"
-minutes = 10
-pool = ["softmax"]
-
-[[rounds]]
-title = "Theory"
-kind = "theory"
-minutes = 5
-pool = ["l1_vs_l2"]
-"""
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
 
@@ -174,7 +158,7 @@ def test_answer_a_theory_question_and_see_the_rubric(server, page):
 
 def test_a_strict_mock_interview_with_an_automatic_submission(server, page):
     page.goto(server["url"] + "/mock")
-    page.get_by_label("Short strict screen", exact=False).check()
+    page.get_by_label("Short screen", exact=False).check()
     page.get_by_label("Strict mode", exact=False).check()
     page.get_by_role("button", name="Start the interview").click()
     page.wait_for_url("**/mock/*")

@@ -4,6 +4,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from helpers import SHORT_FORMAT as SHORT
 from typer.testing import CliRunner
 
 from mldrill.cli.app import app
@@ -15,23 +16,6 @@ from mldrill.session.formats import FormatError, load_format, load_formats
 from mldrill.session.mock import HINT_COST, MockError
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
-SHORT = """
-id = "short"
-title = "Short screen"
-description = "One coding round and one theory round, for tests."
-
-[[rounds]]
-title = "Code"
-kind = "implement"
-minutes = 10
-pool = ["softmax"]
-
-[[rounds]]
-title = "Theory"
-kind = "theory"
-minutes = 5
-pool = ["l1_vs_l2"]
-"""
 
 
 class Clock:

@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .loader import ProblemLoadError
-from .taxonomy import all_topics
+from .taxonomy import check_topics
 
 QUESTIONS = Path(__file__).parent / "questions"
 
@@ -74,13 +74,7 @@ class RubricItem(_Strict):
     follow_ups: list[str] = Field(min_length=1)
     minutes: int = Field(5, ge=1, le=90)
 
-    @field_validator("topics")
-    @classmethod
-    def _known_topics(cls, topics):
-        unknown = [t for t in topics if t not in set(all_topics())]
-        if unknown:
-            raise ValueError(f"unknown topic(s) {unknown}; see docs/topics.md")
-        return topics
+    _known_topics = field_validator("topics")(check_topics)
 
 
 class Behavioral(_Strict):

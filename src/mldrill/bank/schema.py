@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .taxonomy import all_topics
+from .taxonomy import check_topics
 
 DEFAULT_WEIGHTS = {
     "correctness": 0.45,
@@ -93,14 +93,7 @@ class ProblemSpec(Strict):
     equivalent: list[Equivalent] = []
     requires: list[Literal["torch"]] = []  # optional extras the problem needs
 
-    @field_validator("topics")
-    @classmethod
-    def _known_topics(cls, topics: list[str]) -> list[str]:
-        known = set(all_topics())
-        unknown = [t for t in topics if t not in known]
-        if unknown:
-            raise ValueError(f"unknown topic(s) {unknown}; see docs/topics.md")
-        return topics
+    _known_topics = field_validator("topics")(check_topics)
 
     @model_validator(mode="after")
     def _bugs_match_kind(self):

@@ -28,6 +28,16 @@ def all_topics() -> list[str]:
     return out
 
 
+def check_topics(topics: list[str]) -> list[str]:
+    """``topics`` unchanged when every tag is in the taxonomy; else ValueError naming them
+    (used as a pydantic field validator by problems, questions and mock formats)."""
+    known = set(all_topics())
+    unknown = [t for t in topics if t not in known]
+    if unknown:
+        raise ValueError(f"unknown topic(s) {unknown}; see docs/topics.md")
+    return topics
+
+
 def matches(tag: str, query: str) -> bool:
     """``--topic deep-learning`` matches ``deep-learning/layers``; a subtopic matches itself."""
     return tag == query or tag.startswith(query + "/") or tag.split("/")[-1] == query
