@@ -214,3 +214,11 @@ def test_review_and_stories_over_the_api(client):
     assert client.post("/api/stories", json={"title": ""}).status_code == 422
     cover = client.get("/api/stories/cover", params={"semantic": False}).json()
     assert cover["chosen"] == [listed[0]["id"]]
+
+
+def test_a_loopback_server_refuses_other_host_names(tmp_path):
+    svc = Service(db_url=f"sqlite:///{tmp_path / 'hosts.db'}")
+    app = create_app(service=svc, allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/formats").status_code == 200
+        assert c.get("/api/formats", headers={"host": "evil.example"}).status_code == 400

@@ -312,10 +312,11 @@ def serve(
     """The web app: dashboard, problems with an editor, mock interviews, review, stories."""
     import uvicorn
 
-    from ..web.app import create_app
+    from ..web.app import LOOPBACK_NAMES, create_app
     from .app import _state
 
-    application = create_app(db_url=_state["db"], sandbox=not no_sandbox)
+    hosts = LOOPBACK_NAMES if host in LOOPBACK_NAMES else None
+    application = create_app(db_url=_state["db"], sandbox=not no_sandbox, allowed_hosts=hosts)
     _console().print(f"mldrill web app on [bold]http://{host}:{port}/[/] (Ctrl+C stops it)",
                      highlight=False)  # fmt: skip
     uvicorn.run(application, host=host, port=port, log_level="warning")

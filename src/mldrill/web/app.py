@@ -38,8 +38,19 @@ def editor_bundle() -> bool:
     return (STATIC / "build" / "editor.js").is_file()
 
 
-def create_app(db_url: str | None = None, sandbox: bool = True, service=None) -> FastAPI:
-    """The app over ``service`` (tests inject one with a fake clock), or a new Service."""
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]", "::1"]
+
+
+def create_app(
+    db_url: str | None = None,
+    sandbox: bool = True,
+    service=None,
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
+    """The app over ``service`` (tests inject one with a fake clock), or a new Service.
+
+    ``allowed_hosts`` restricts the Host header (``serve`` on a loopback address passes the
+    loopback names), so a web page elsewhere cannot reach the app through DNS rebinding."""
     if service is None:
         from ..service import Service
 
@@ -53,6 +64,10 @@ def create_app(db_url: str | None = None, sandbox: bool = True, service=None) ->
     app = FastAPI(title="mldrill", docs_url="/api/docs", openapi_url="/api/openapi.json",
                   redoc_url=None, lifespan=lifespan)  # fmt: skip
     app.state.service = service
+    if allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
