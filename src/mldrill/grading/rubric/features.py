@@ -7,7 +7,8 @@ best sentence, and (with the embedding model; 0 without it) how close the answer
 are to the point's description and phrasings, and whether they are closer to another point.
 
 Evidence that states a misconception is not a feature: such a point is never covered (the
-rule in ``grade_answer``), so the model never decides it. The length of the whole answer and
+rule in ``grade_answer``), so the model never decides it (and a misconception elsewhere in the
+answer never occurred among the points it decides). The length of the whole answer and
 its number of sentences were tried and left out: on the labelled cases they separate
 credited from uncredited answers (whoever writes a full answer tends to make the point), but
 they measure the answer, not the point, and would reward padding.
@@ -44,7 +45,6 @@ LEXICAL = (
     "evidence_words",  # log(1 + words of the sentences that name a group)
     "negated",  # share of groups named only under a negation or dismissal
     "contradiction",  # evidence uses the opposite of a word of the point
-    "misconception_any",  # the answer states one of the item's misconceptions
     "overlap_best",  # most of the description's content words in one sentence, as a share
     "overlap_answer",  # share of the description's content words in the answer
     "overlap_margin",  # overlap_best minus the best overlap of another point in that sentence
@@ -87,7 +87,6 @@ def point_features(
     evidence: Evidence,
     point_words: list[frozenset[str]],
     sims: list[np.ndarray] | None,
-    misconception_any: bool,
 ) -> dict[str, float]:
     """The features of point ``index`` of an item. ``point_words`` are the content words of
     every point's description and phrasings; ``sims`` per point a (sentences, targets) matrix
@@ -117,7 +116,6 @@ def point_features(
         "evidence_words": math.log1p(sum(len(sents[i].tokens) for i in evidence_idx)),
         "negated": len(evidence.raw - found) / n,
         "contradiction": float(evidence.contradiction),
-        "misconception_any": float(misconception_any),
         "misconception_evidence": float(evidence.misconception_evidence),  # not in the model
         "overlap_best": overlaps[best] if overlaps else 0.0,
         "overlap_answer": len(mine & all_words) / max(len(mine), 1),

@@ -25,7 +25,7 @@ RELATED = 0.40  # similarity that confirms concepts spread over several sentence
 # already gave it ("it's the patch of the image a neuron can see" for the receptive field).
 EXPLAINED = 20
 # Whether the learned model (``learned.py``) rather than the rules decides covered points.
-LEARNED = False
+LEARNED = True
 
 
 class Coverage(StrEnum):
@@ -48,7 +48,7 @@ class PointResult:
     concepts_found: list[str] = field(default_factory=list)
     concepts_missing: list[str] = field(default_factory=list)
     similarity: float | None = None
-    basis: str = ""  # "concepts", "explained" or "paraphrase": what earned a covered point
+    basis: str = ""  # "concepts", "explained", "paraphrase" (rules) or "learned" (the model)
 
 
 @dataclass
@@ -229,9 +229,7 @@ def _features(
             misconception_evidence=any(m.evidence in s.text for m in wrong for s in chosen),
             rules_covered=result.status is Coverage.COVERED,
         )
-        out.append(
-            features.point_features(point, index, sents, evidence, words, table, bool(wrong))
-        )
+        out.append(features.point_features(point, index, sents, evidence, words, table))
     return out
 
 
