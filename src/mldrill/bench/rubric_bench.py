@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..bank.questions import builtin_questions
-from ..grading.rubric.grader import Coverage, grade_answer
+from ..grading.rubric.grader import LEARNED, Coverage, grade_answer
 
 CASES = Path(__file__).parent / "data" / "rubric_cases.toml"
 # Written by another author from the questions, point descriptions and model answers only,
@@ -36,16 +36,18 @@ def load_cases(path: Path = CASES, half: str | None = None) -> list[dict]:
     return [c for c in cases if half is None or heldout_half(c["item"]) == half]
 
 
-def evaluate(embedder=None, path: Path = CASES, half: str | None = None) -> dict:
+def evaluate(
+    embedder=None, path: Path = CASES, half: str | None = None, learned: bool | None = None
+) -> dict:
     """Detection quality over every labelled case (of one held-out ``half``, if given),
-    overall and per case kind."""
+    overall and per case kind; ``learned`` as for ``grade_answer``."""
     bank = builtin_questions()
     counts: Counter = Counter()
     by_kind: dict[str, Counter] = {}
     errors = []
     for case in load_cases(path, half):
         item = bank.item(case["item"])
-        result = grade_answer(item, case["answer"], embedder)
+        result = grade_answer(item, case["answer"], embedder, learned)
         status = next(p.status for p in result.points if p.id == case["point"])
         predicted, actual = status is Coverage.COVERED, bool(case["covered"])
         key = {(True, True): "tp", (True, False): "fp", (False, True): "fn"}.get(
@@ -71,6 +73,7 @@ def evaluate(embedder=None, path: Path = CASES, half: str | None = None) -> dict
 
     return {
         "semantic": embedder is not None,
+        "learned": LEARNED if learned is None else learned,
         **scores(counts),
         "by_kind": {k: scores(c) for k, c in sorted(by_kind.items())},
         "errors": errors,

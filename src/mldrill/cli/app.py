@@ -541,16 +541,25 @@ def bench_rubric(
             "(analysed) or heldout-b (never inspected).",
         ),
     ] = "dev",
+    learned: Annotated[
+        bool | None,
+        typer.Option(
+            "--learned/--rules",
+            help="Decide covered points with the learned model or the hand-written rules "
+            "(default: whichever the grader uses).",
+        ),
+    ] = None,
     as_json: Json = False,
 ) -> None:
-    """Precision, recall and F1 of rubric point detection on the labelled cases."""
+    """Precision, recall and F1 of rubric point detection on the labelled cases. The learned
+    model is rebuilt by ``python -m mldrill.bench.train_point_model``."""
     from ..bench.rubric_bench import CASE_SETS, evaluate
     from ..study.service import semantic_embedder
 
     if cases not in CASE_SETS:
         _fail(f"--cases: {cases!r} is not one of {', '.join(CASE_SETS)}")
     path, half = CASE_SETS[cases]
-    report = evaluate(None if no_semantic else semantic_embedder(), path, half)
+    report = evaluate(None if no_semantic else semantic_embedder(), path, half, learned)
     if as_json:
         print(json.dumps(report, indent=2))
         return
@@ -566,6 +575,7 @@ def bench_rubric(
     console = _console()
     console.print(table)
     console.print(f"semantic matching: {'on' if report['semantic'] else 'off'}; "
+                  f"decision: {'learned' if report['learned'] else 'rules'}; "
                   f"{len(report['errors'])} disagreements with the labels")  # fmt: skip
 
 

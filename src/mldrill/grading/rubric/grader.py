@@ -16,13 +16,16 @@ from enum import StrEnum
 import numpy as np
 
 from ...bank.questions import KeyPoint, Misconception, RubricItem
-from . import text
+from . import features, text
+from .learned import load_models
 
 PARAPHRASE = 0.76  # similarity that upgrades a partial match to covered
 RELATED = 0.40  # similarity that confirms concepts spread over several sentences
 # Words of evidence that explain a point well enough to do without the name the question
 # already gave it ("it's the patch of the image a neuron can see" for the receptive field).
 EXPLAINED = 20
+# Whether the learned model (``learned.py``) rather than the rules decides covered points.
+LEARNED = True
 
 
 class Coverage(StrEnum):
@@ -45,7 +48,7 @@ class PointResult:
     concepts_found: list[str] = field(default_factory=list)
     concepts_missing: list[str] = field(default_factory=list)
     similarity: float | None = None
-    basis: str = ""  # "concepts", "explained" or "paraphrase": what earned a covered point
+    basis: str = ""  # "concepts", "explained", "paraphrase" (rules) or "learned" (the model)
 
 
 @dataclass
@@ -76,13 +79,28 @@ def _group_label(group: list[str]) -> str:
     return group[0]
 
 
-def _similarities(point: KeyPoint, sents: list[text.Sentence], embedder) -> list[float] | None:
-    if embedder is None or not sents:
+_TARGETS: dict[tuple[int, str], np.ndarray] = {}  # embeddings of point texts, per embedder
+
+
+def _target_vectors(embedder, texts: list[str]) -> np.ndarray:
+    todo = [t for t in dict.fromkeys(texts) if (id(embedder), t) not in _TARGETS]
+    if todo:
+        for t, v in zip(todo, embedder.encode(todo), strict=True):
+            _TARGETS[id(embedder), t] = v
+    return np.stack([_TARGETS[id(embedder), t] for t in texts])
+
+
+def similarity_table(item: RubricItem, sents: list[text.Sentence], embedder):
+    """Per point, the cosine similarity of every sentence (rows) to its description and each
+    phrasing (columns); None without the embedding model."""
+    if embedder is None:
         return None
-    targets = [point.description, *point.phrasings]
-    vectors = embedder.encode([s.text for s in sents] + targets)
-    sims = vectors[: len(sents)] @ vectors[len(sents) :].T
-    return [float(x) for x in sims.max(axis=1)]
+    if not sents:
+        return [np.zeros((0, 1 + len(p.phrasings))) for p in item.points]
+    vectors = embedder.encode([s.text for s in sents])
+    return [
+        vectors @ _target_vectors(embedder, [p.description, *p.phrasings]).T for p in item.points
+    ]
 
 
 def named_in(point: KeyPoint, question: str) -> set[int]:
@@ -93,16 +111,21 @@ def named_in(point: KeyPoint, question: str) -> set[int]:
 
 
 def grade_point(
-    point: KeyPoint, sents: list[text.Sentence], embedder=None, given: set[int] | None = None
-) -> PointResult:
+    point: KeyPoint,
+    sents: list[text.Sentence],
+    table: np.ndarray | None = None,
+    given: set[int] | None = None,
+) -> tuple[PointResult, list[set[int]]]:
     """Covered when every concept group is named (see the module docstring). ``given`` are
     groups the question names (``named_in``): they may be left out when every other group is
-    there and its sentences explain the point at some length (``EXPLAINED`` words)."""
+    there and its sentences explain the point at some length (``EXPLAINED`` words).
+    ``table`` is the point's rows of ``similarity_table``. Also returns the groups each
+    sentence names."""
     hits: list[set[int]] = []
     for sentence in sents:
         hits.append({g for g, group in enumerate(point.concepts) if text.matches(sentence, group)})
     found = set().union(*hits) if hits else set()
-    sims = _similarities(point, sents, embedder)
+    sims = [float(x) for x in table.max(axis=1)] if table is not None and len(sents) else None
     best_sim = max(sims) if sims else None
     all_groups = set(range(len(point.concepts)))
     together = [i for i, h in enumerate(hits) if h == all_groups]
@@ -144,7 +167,7 @@ def grade_point(
         [_group_label(point.concepts[g]) for g in sorted(all_groups - found)],
         round(best_sim, 3) if best_sim is not None else None,
         basis,
-    )
+    ), hits
 
 
 def _states(wrong: Misconception, sentence: text.Sentence) -> bool:
@@ -175,11 +198,75 @@ def find_misconceptions(item: RubricItem, sents: list[text.Sentence]) -> list[Mi
     return hits
 
 
-def grade_answer(item: RubricItem, answer: str, embedder=None) -> RubricResult:
-    """Grade ``answer``; ``embedder`` (see ``embedding.Embedder``) adds semantic matching."""
+def _features(
+    item: RubricItem,
+    sents: list[text.Sentence],
+    table,
+    graded: list[tuple[PointResult, list[set[int]]]],
+    wrong: list[MisconceptionHit],
+) -> list[dict[str, float]]:
+    """The ``features`` of every point of the item, from what the rules computed."""
+    words = [
+        features.content(text.tokens(" ".join([p.description, *p.phrasings]))) for p in item.points
+    ]
+    out = []
+    for index, (point, (result, hits)) in enumerate(zip(item.points, graded, strict=True)):
+        together = [i for i, h in enumerate(hits) if len(h) == len(point.concepts)]
+        chosen = [sents[i] for i in (together[:1] or [i for i, h in enumerate(hits) if h])]
+        said = tuple(t for s in chosen for t in text.clause_words(s, point.concepts))
+        reference = text.tokens(" ".join([point.description, *point.phrasings]))
+        raw = {
+            g
+            for g, group in enumerate(point.concepts)
+            for s in sents
+            if text.matches(s, group, negation=False)
+        }
+        evidence = features.Evidence(
+            hits=hits,
+            raw=raw,
+            given=named_in(point, item.question),
+            contradiction=bool(text.contradicts(said, reference)),
+            misconception_evidence=any(m.evidence in s.text for m in wrong for s in chosen),
+            rules_covered=result.status is Coverage.COVERED,
+        )
+        out.append(features.point_features(point, index, sents, evidence, words, table))
+    return out
+
+
+def _rules(item: RubricItem, answer: str, embedder):
     sents = text.sentences(answer)
-    points = [grade_point(p, sents, embedder, named_in(p, item.question)) for p in item.points]
-    wrong = find_misconceptions(item, sents)
+    table = similarity_table(item, sents, embedder)
+    graded = [
+        grade_point(p, sents, table[i] if table is not None else None, named_in(p, item.question))
+        for i, p in enumerate(item.points)
+    ]
+    return sents, table, graded, find_misconceptions(item, sents)
+
+
+def answer_features(item: RubricItem, answer: str, embedder=None) -> list[dict[str, float]]:
+    """Every point's ``features`` for ``answer``, as the learned model sees them (training)."""
+    return _features(item, *_rules(item, answer, embedder))
+
+
+def grade_answer(
+    item: RubricItem, answer: str, embedder=None, learned: bool | None = None
+) -> RubricResult:
+    """Grade ``answer``; ``embedder`` (see ``embedding.Embedder``) adds semantic matching.
+    ``learned`` decides covered points with the learned model (``learned.py``) instead of the
+    rules; None means ``LEARNED``."""
+    sents, table, graded, wrong = _rules(item, answer, embedder)
+    points = [result for result, _ in graded]
+    if LEARNED if learned is None else learned:
+        model = load_models()[embedder is not None]
+        decided = _features(item, sents, table, graded, wrong)
+        for result, values in zip(points, decided, strict=True):
+            if result.status is Coverage.MISSED:
+                continue  # no concept named: no evidence to decide on
+            if model.covered(values):
+                if result.status is not Coverage.COVERED:
+                    result.status, result.basis = Coverage.COVERED, "learned"
+            else:
+                result.status, result.basis = Coverage.PARTIAL, ""
     # Evidence that states a misconception earns no credit for the point it resembles ("we
     # map the data explicitly into the high-dimensional space" names the kernel trick's
     # words; "layer norm normalises across the batch" is close to the layer-norm point).
