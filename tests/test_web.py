@@ -214,6 +214,16 @@ def test_review_and_stories_over_the_api(client):
     assert client.post("/api/stories", json={"title": ""}).status_code == 422
     cover = client.get("/api/stories/cover", params={"semantic": False}).json()
     assert cover["chosen"] == [listed[0]["id"]]
+    edited = client.put(f"/api/stories/{listed[0]['id']}", json={**story, "title": "Renamed"})
+    assert edited.status_code == 200
+    assert client.get("/api/stories").json()[0]["title"] == "Renamed"
+    assert client.put("/api/stories/999", json=story).status_code == 404
+    page = client.get("/stories").text
+    parsed = _Controls()
+    parsed.feed(page)
+    ids = [c["id"] for c in parsed.controls if "id" in c]
+    assert len(ids) == len(set(ids)) and all(i in parsed.labels for i in ids)
+    assert 'value="Renamed"' in page  # the edit form is filled in
 
 
 def test_a_loopback_server_refuses_other_host_names(tmp_path):

@@ -428,12 +428,12 @@ function setupMockForm(form) {
 
 // ---- stories
 function setupStories() {
-  const form = $("[data-story-form]");
-  if (form) form.addEventListener("submit", async (event) => {
+  for (const form of $$("[data-story-form]")) form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(form));
     data.tags = (data.tags || "").split(",").map((t) => t.trim()).filter(Boolean);
-    try { await api("POST", "/api/stories", data); location.reload(); }
+    const id = form.dataset.storyId;
+    try { await api(id ? "PUT" : "POST", id ? `/api/stories/${id}` : "/api/stories", data); location.reload(); }
     catch (err) { $("[data-story-status]", form).textContent = `Error: ${err.message}`; }
   });
   const cover = $("[data-cover]");
