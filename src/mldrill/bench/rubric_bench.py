@@ -14,6 +14,9 @@ CASES = Path(__file__).parent / "data" / "rubric_cases.toml"
 # Written by another author from the questions, point descriptions and model answers only,
 # never seeing concept lists, misconceptions or the grader; nothing was tuned on it.
 HELDOUT = Path(__file__).parent / "data" / "rubric_heldout.toml"
+# More cases written the same way as the held-out ones (from descriptions only), for training
+# the learned decision; they cover every item, and none of them is in the held-out file.
+TRAIN_EXTRA = Path(__file__).parent / "data" / "rubric_train_extra.toml"
 
 
 def heldout_half(item_id: str) -> str:
@@ -28,6 +31,7 @@ CASE_SETS: dict[str, tuple[Path, str | None]] = {
     "heldout": (HELDOUT, None),
     "heldout-a": (HELDOUT, "a"),
     "heldout-b": (HELDOUT, "b"),
+    "train-extra": (TRAIN_EXTRA, None),
 }
 
 

@@ -1,10 +1,11 @@
 """Fits the learned "covered?" decision (``grading/rubric/learned.py``) and writes
 ``point_model.json``: ``python -m mldrill.bench.train_point_model [--words-only] [--check]``.
 
-Training data: the dev cases and the held-out cases of half "a" only. Half "b" is never read
-here; it stays the honest test set. The L2 strength and the decision threshold are chosen by
-cross-validation with folds grouped by item (an item's cases are all in one fold), as the
-pair with the best pooled out-of-fold F1. The output is deterministic: same cases, same file.
+Training data: the dev cases, the held-out cases of half "a" and the extra training cases
+(``rubric_train_extra.toml``). Half "b" is never read here; it stays the honest test set.
+The L2 strength and the decision threshold are chosen by cross-validation with folds grouped
+by item (an item's cases are all in one fold), as the pair with the best pooled out-of-fold
+F1. The output is deterministic: same cases, same file.
 """
 
 from __future__ import annotations
@@ -21,17 +22,21 @@ from ..bank.questions import builtin_questions
 from ..grading.rubric import features
 from ..grading.rubric.grader import answer_features
 from ..grading.rubric.learned import MODEL_PATH, fit_logistic, predict
-from .rubric_bench import CASES, HELDOUT, load_cases
+from .rubric_bench import CASES, HELDOUT, TRAIN_EXTRA, load_cases
 
 FOLDS = 5
 L2_GRID = (1e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.20, 0.81, 0.01))
-TRAINING = "dev (rubric_cases.toml) and held-out half a (rubric_heldout.toml); never half b"
+TRAINING = (
+    "dev (rubric_cases.toml), held-out half a (rubric_heldout.toml) and rubric_train_extra.toml;"
+    " never held-out half b"
+)
 
 
 def training_cases() -> list[dict]:
     dev = [{**c, "source": "dev"} for c in load_cases(CASES)]
-    return dev + [{**c, "source": "heldout-a"} for c in load_cases(HELDOUT, "a")]
+    extra = [{**c, "source": "train-extra"} for c in load_cases(TRAIN_EXTRA)]
+    return dev + [{**c, "source": "heldout-a"} for c in load_cases(HELDOUT, "a")] + extra
 
 
 def fold(item_id: str) -> int:

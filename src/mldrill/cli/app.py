@@ -538,7 +538,7 @@ def bench_rubric(
         typer.Option(
             "--cases",
             help="dev (the rubrics were tuned on it), heldout, or one half of it: heldout-a "
-            "(analysed) or heldout-b (never inspected).",
+            "(analysed) or heldout-b (never inspected); or train-extra.",
         ),
     ] = "dev",
     learned: Annotated[
