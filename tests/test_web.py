@@ -148,8 +148,11 @@ def test_trace_of_a_failing_test_has_steps_and_text(client):
 
 def test_theory_answer_returns_the_rubric_and_self_grading_is_kept(client):
     response = client.post("/api/questions/l1_vs_l2/answer",
-                           json={"answer": "L1 drives weights to exactly zero, so it gives "
-                                 "sparse models.", "semantic": False})  # fmt: skip
+                           json={"answer": "The lasso zeroes out coefficients, so it does "
+                                 "feature selection: many weights end up exactly zero and you "
+                                 "get a sparse model. Ridge only shrinks weights smoothly toward "
+                                 "zero and rarely makes them exactly zero.",
+                                 "semantic": False})  # fmt: skip
     data = response.json()
     assert data["rubric"]["model_answer"] and data["rubric"]["points"]
     points = {p["id"]: p["status"] for p in data["result"]["points"]}
