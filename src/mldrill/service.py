@@ -288,12 +288,13 @@ class Service:
     def report(self):
         """Mastery, balance, history and mock interviews (feedback/report.py)."""
         from .feedback import report
+        from .session.mock import overall_score
 
         mocks = []
         for view in self.mock.sessions(limit=50):
             score = None
             if view.finished:
-                score = self.mock.scorecard(view.id).score
+                score = round(overall_score(view), 1)  # no references needed here
             mocks.append({"id": view.id, "format": view.format_id, "mode": view.mode,
                           "date": view.created_at.strftime("%Y-%m-%d %H:%M"), "score": score,
                           "finished": view.finished})  # fmt: skip

@@ -383,8 +383,7 @@ class MockService:
         view = self.view(session_id)
         if not view.finished:
             raise MockError("the scorecard is ready when every round is submitted")
-        total_minutes = sum(r.minutes for r in view.rounds)
-        score = sum((r.score or 0.0) * r.minutes for r in view.rounds) / total_minutes
+        score = overall_score(view)
         dims: dict[str, list[float]] = {}
         balance: dict[str, dict] = {}
         for r in view.rounds:
@@ -431,6 +430,12 @@ class MockService:
         if weakest:
             advice.append("Weakest topics by rating: " + ", ".join(weakest))
         return advice[:6]
+
+
+def overall_score(view: SessionView) -> float:
+    """The minutes-weighted mean of the rounds' scores (an unscored round counts as 0)."""
+    total_minutes = sum(r.minutes for r in view.rounds)
+    return sum((r.score or 0.0) * r.minutes for r in view.rounds) / total_minutes
 
 
 def _dimensions(r: RoundView) -> dict[str, float]:
