@@ -538,7 +538,9 @@ def bench_rubric(
         typer.Option(
             "--cases",
             help="dev (the rubrics were tuned on it), heldout, or one half of it: heldout-a "
-            "(analysed) or heldout-b (never inspected); or train-extra.",
+            "(analysed) or heldout-b (never inspected); heldout-c, heldout-d (more test sets); "
+            "test (b, c and d: every case never trained on); train-extra; training (what the "
+            "model is fitted on).",
         ),
     ] = "dev",
     learned: Annotated[
@@ -553,13 +555,13 @@ def bench_rubric(
 ) -> None:
     """Precision, recall and F1 of rubric point detection on the labelled cases. The learned
     model is rebuilt by ``python -m mldrill.bench.train_point_model``."""
-    from ..bench.rubric_bench import CASE_SETS, evaluate
+    from ..bench.rubric_bench import CASE_SETS, TEST_SETS, evaluate
     from ..study.service import semantic_embedder
 
     if cases not in CASE_SETS:
         _fail(f"--cases: {cases!r} is not one of {', '.join(CASE_SETS)}")
-    path, half = CASE_SETS[cases]
-    report = evaluate(None if no_semantic else semantic_embedder(), path, half, learned)
+    embedder = None if no_semantic else semantic_embedder()
+    report = evaluate(embedder, CASE_SETS[cases], learned, unseen=cases in TEST_SETS)
     if as_json:
         print(json.dumps(report, indent=2))
         return
