@@ -330,8 +330,11 @@ def test_shipped_point_model_gives_the_documented_decisions():
     assert result.score == 57.1
     assert status(result, "l1_sparse") is status(result, "l2_shrinks") is Coverage.COVERED
     chances = [model.probability(f) for f in answer_features(item(), full)]
-    assert round(chances[1], 2) == 0.98 and round(chances[2], 2) == 0.70
-    # A one-line answer that names both groups is only partial: the labelled cases credit
+    assert round(chances[1], 2) == 1.00 and round(chances[2], 2) == 0.95
+    # One sentence that makes the point is enough...
+    short = "The lasso zeroes out some coefficients exactly, so it does feature selection."
+    assert status(grade_answer(item(), short), "l1_sparse") is Coverage.COVERED
+    # ...but a bare claim that names both groups is only partial: the labelled cases credit
     # answers that explain a point, so the model wants more than a bare claim.
     terse = grade_answer(item(), "L1, unlike L2, gives sparse weights.")
     assert terse.score == 28.6 and status(terse, "l1_sparse") is Coverage.PARTIAL
