@@ -22,6 +22,25 @@ ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
 
 
+THEORY_FIRST = """
+id = "theory-first"
+title = "Theory first"
+description = "A theory round, then a coding round, for tests."
+
+[[rounds]]
+title = "Theory"
+kind = "theory"
+minutes = 5
+pool = ["l1_vs_l2"]
+
+[[rounds]]
+title = "Code"
+kind = "implement"
+minutes = 10
+pool = ["softmax"]
+"""
+
+
 class Clock:
     def __init__(self):
         self.now = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -53,6 +72,7 @@ def server(tmp_path_factory):
     formats = root / "formats"
     formats.mkdir()
     (formats / "short.toml").write_text(SHORT)
+    (formats / "theory-first.toml").write_text(THEORY_FIRST)
     clock = Clock()
     svc = Service(db_url=f"sqlite:///{root / 'e2e.db'}", clock=clock, rng=random.Random(5))
     svc.mock.formats_root = formats
@@ -177,3 +197,33 @@ def test_a_strict_mock_interview_with_an_automatic_submission(server, page):
     text = page.locator("[data-scorecard]").inner_text()
     assert "submitted automatically at time-out" in text
     assert "Scorecard" in text
+    # The theory round's reference shows the saved answer's verdict on every point.
+    theory = page.locator("[data-scorecard] details").last
+    theory.locator("summary").click()
+    verdicts = theory.get_by_role("list", name="Your answer against the rubric").inner_text()
+    assert "L1 gives sparse weights, exactly zero." in verdicts and "missed:" in verdicts
+
+
+def test_practice_mode_shows_each_point_after_a_theory_round(server, page):
+    page.goto(server["url"] + "/mock")
+    page.get_by_label("Theory first", exact=False).check()
+    page.get_by_role("button", name="Start the interview").click()
+    page.wait_for_url("**/mock/*")
+    page.wait_for_function("!document.querySelector('[data-text-area]').hidden")
+    page.get_by_label("Your answer").fill(
+        "L1 penalises absolute values, so it drives some weights exactly to zero. "
+        "L2 gives sparse weights."
+    )
+    page.get_by_role("button", name="Submit this round").click()
+    page.get_by_role("list", name="Your answer against the rubric").wait_for()
+    text = page.locator("[data-round-result]").inner_text()
+    assert "covered:" in text and "missed:" in text and "Model answer" in text
+    assert "Misconception:" in text  # L2 does not give sparse weights
+    # The next round waits, its question and editor hidden until its clock starts.
+    start = page.get_by_role("button", name="Start this round")
+    start.wait_for()
+    assert "softmax" not in page.locator("[data-prompt]").inner_text().lower()
+    assert page.locator("[data-code-area]").is_hidden()
+    start.click()
+    page.wait_for_selector(".cm-content")
+    assert "softmax" in page.locator("[data-prompt]").inner_text().lower()

@@ -247,3 +247,30 @@ def test_cli_mock_behavioural_round_in_practice_mode(tmp_path):
     assert result.exit_code == 0, result.output
     assert "round score" in result.output and "resume with: mldrill mock --resume" in result.output
     assert "reference:" in result.output  # practice mode shows the reference after a round
+
+
+def test_cli_prints_each_rubric_point_of_a_theory_round():
+    from rich.console import Console
+
+    from mldrill.cli.mock import _print_reference
+
+    console = Console(record=True, width=200)
+    result = {
+        "points": [
+            {
+                "status": "covered",
+                "description": "L1 gives sparse weights",
+                "evidence": "L1 zeroes",
+            },
+            {"status": "missed", "description": "L2 shrinks smoothly", "evidence": ""},
+        ],
+        "misconceptions": [{"evidence": "L2 is sparse", "correction": "L2 only shrinks."}],
+    }
+    ref = {"title": "L1 vs L2", "model_answer": "L1 ...", "points": [
+        {"description": "L1 gives sparse weights", "weight": 1.0}]}  # fmt: skip
+    _print_reference(console, ref, result)
+    out = console.export_text()
+    assert "covered L1 gives sparse weights" in out and 'evidence: "L1 zeroes"' in out
+    assert "missed L2 shrinks smoothly" in out
+    assert 'misconception "L2 is sparse"' in out and "correction: L2 only shrinks." in out
+    assert out.index("model answer") < out.index("L1 ...")

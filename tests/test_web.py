@@ -1,5 +1,6 @@
 """The web app through an ASGI client: pages, the JSON API, streaming, mock flow, tracing."""
 
+import html
 import json
 import random
 import re
@@ -188,6 +189,28 @@ def test_mock_flow_over_the_api(client, clock):
     assert "Scorecard" in page and "submitted automatically at time-out" in page
 
 
+def test_scorecard_shows_each_theory_point_with_its_evidence(client, clock):
+    from mldrill.bank.questions import builtin_questions
+
+    view = client.post("/api/mock", json={"format": "ml-fundamentals", "strict": True}).json()
+    sid = view["id"]
+    clock.now += timedelta(minutes=26)  # the implementation round times out
+    theory = client.get(f"/api/mock/{sid}").json()["rounds"][1]
+    item = builtin_questions().item(theory["item_id"])
+    client.post(f"/api/mock/{sid}/rounds/{theory['id']}/submit", json={"text": item.model_answer})
+    clock.now += timedelta(minutes=30)  # the last two rounds time out unanswered
+    card = client.get(f"/api/mock/{sid}/scorecard").json()
+    assert card["session"]["rounds"][1]["result"]["points"]
+    page = client.get(f"/mock/{sid}").text
+    first = item.points[0]
+    assert (
+        f'data-point="{first.id}"><strong>covered:</strong> {html.escape(first.description)}'
+        in (page)
+    )
+    assert "<blockquote>" in page and "<h4>Model answer</h4>" in page
+    assert "<strong>missed:</strong>" in page  # the unanswered rounds
+
+
 def test_practice_mode_returns_the_reference_after_each_round(client):
     view = client.post("/api/mock", json={"format": "behavioral", "strict": False}).json()
     first = view["rounds"][0]
@@ -199,6 +222,14 @@ def test_practice_mode_returns_the_reference_after_each_round(client):
     assert submitted["score"] is not None and submitted["reference"]["competencies"]
     hint = client.post(f"/api/mock/{view['id']}/rounds/{after.json()['rounds'][1]['id']}/hint")
     assert hint.status_code == 200 and hint.json()["hint"]
+    # The next round waits: its question is not sent until its clock starts.
+    waiting = client.get(f"/api/mock/{view['id']}").json()
+    assert waiting["rounds"][1]["state"] == "waiting"
+    assert waiting["prompt"]["statement"] == "The question appears when you start this round."
+    started = client.post(f"/api/mock/{view['id']}/start").json()
+    assert started["rounds"][1]["state"] == "running"
+    question = client.get(f"/api/mock/{view['id']}").json()["prompt"]["statement"]
+    assert question != waiting["prompt"]["statement"] and question.endswith("?")
 
 
 def test_review_and_stories_over_the_api(client):

@@ -209,7 +209,7 @@ def _print_round(console, round_view, service) -> None:
         return
     console.print(f"round score [bold]{round_view.score:.0f}[/]/100{auto}", highlight=False)
     reference = service.mock.reference(round_view.kind, round_view.item_id)  # practice mode
-    _print_reference(console, {"title": round_view.item_title, **reference})
+    _print_reference(console, {"title": round_view.item_title, **reference}, round_view.result)
 
 
 def _print_scorecard(console, card) -> None:
@@ -233,16 +233,39 @@ def _print_scorecard(console, card) -> None:
     sides = ", ".join(f"{k}: {v['rounds']} round(s), {v['minutes']:g} min, mean {v['score']:.0f}"
                       for k, v in card.balance.items())  # fmt: skip
     console.print(f"balance: {sides}", highlight=False)
-    for ref in card.references:
-        _print_reference(console, ref)
+    for r, ref in zip(card.session.rounds, card.references, strict=True):
+        _print_reference(console, ref, r.result)
     if card.study_next:
         console.rule("study next")
         for line in card.study_next:
             console.print(f"- {line}", highlight=False)
 
 
-def _print_reference(console, ref: dict) -> None:
+def _print_verdicts(console, result: dict) -> None:
+    """A theory or design round's rubric result: each point's verdict and evidence, then the
+    misconceptions stated, with their corrections."""
+    from rich.markup import escape
+
+    from .study import STATUS_STYLE
+
+    for point in result.get("points", []):
+        style = STATUS_STYLE[point["status"]]
+        console.print(f"[{style}]{point['status']:>8}[/] {escape(point['description'])}",
+                      highlight=False)  # fmt: skip
+        if point.get("evidence"):
+            console.print(f'          [dim]evidence:[/] "{escape(point["evidence"])}"',
+                          highlight=False)  # fmt: skip
+    for wrong in result.get("misconceptions", []):
+        console.print(f'[magenta]misconception[/] "{escape(wrong["evidence"])}"', highlight=False)
+        console.print(f"          [dim]correction:[/] {escape(wrong['correction'])}",
+                      highlight=False)  # fmt: skip
+
+
+def _print_reference(console, ref: dict, result: dict | None = None) -> None:
     console.rule(f"reference: {ref['title']}")
+    if "model_answer" in ref and result and result.get("points"):
+        _print_verdicts(console, result)
+        console.print("[bold]model answer[/]")
     if "model_answer" in ref:
         console.print(ref["model_answer"], highlight=False)
         for point in ref["points"]:

@@ -178,7 +178,8 @@ def create_mock(request: Request, body: MockRequest) -> dict:
 @router.get("/mock/{session_id}", tags=["mock"])
 def mock_state(request: Request, session_id: int) -> dict:
     """The session with remaining seconds per round; in strict mode a round whose time ran
-    out is submitted (with its saved draft) before this answers."""
+    out is submitted (with its saved draft) before this answers. The current round's question
+    is sent once the round has started."""
     svc = _svc(request)
     view = svc.mock.view(session_id)
     data = view.to_dict()
@@ -186,9 +187,14 @@ def mock_state(request: Request, session_id: int) -> dict:
         current = view.rounds[view.current]
         from .app import render_markdown
 
-        prompt = svc.mock.prompt(current.kind, current.item_id)
+        if current.state == "waiting":  # as in an interview: no question before the clock
+            prompt = {"title": current.title, "files": {},
+                      "statement": "The question appears when you start this round."}  # fmt: skip
+            data["draft"] = {}
+        else:
+            prompt = svc.mock.prompt(current.kind, current.item_id)
+            data["draft"] = svc.mock.store.round(current.id).draft or {}
         data["prompt"] = {**prompt, "statement_html": render_markdown(prompt["statement"])}
-        data["draft"] = svc.mock.store.round(current.id).draft or {}
     return data
 
 

@@ -320,7 +320,7 @@ function setupMock(root) {
     if (r.remaining_seconds === null) return null;
     return state.paused ? r.remaining_seconds : r.remaining_seconds - (Date.now() - fetchedAt) / 1000;
   };
-  const draft = () => (codeArea.hidden ? { text: $("#mock-answer").value } : { files: editor.getFiles() });
+  const draft = () => (textArea.hidden ? { files: editor.getFiles() } : { text: $("#mock-answer").value });
 
   function render() {
     if (state.finished) { location.reload(); return; }
@@ -335,20 +335,23 @@ function setupMock(root) {
     $("[data-mock-submit]", root).hidden = r.state !== "running";
     const pause = $("[data-mock-pause]", root);
     if (pause) pause.textContent = state.paused ? "Resume" : "Pause";
-    if (roundId !== r.id) {
-      roundId = r.id;
+    // A waiting round shows neither its question nor an answer area: the clock has not started.
+    const waiting = r.state === "waiting";
+    const coding = r.kind === "implement" || r.kind === "debug";
+    codeArea.hidden = !coding || waiting;
+    textArea.hidden = coding || waiting;
+    const key = `${r.id}:${waiting}`;
+    if (roundId !== key) {
+      roundId = key;
       dirty = false;
       $("[data-hint]", root).textContent = "";
-      const coding = r.kind === "implement" || r.kind === "debug";
-      codeArea.hidden = !coding;
-      textArea.hidden = coding;
       root.classList.toggle("coding", coding);
-      if (coding) {
+      if (!waiting && coding) {
         const files = (state.draft && state.draft.files) || state.prompt.files;
         if (!editor) editor = setupEditor($("[data-editor]", codeArea), files);
         else editor.setFiles(files);
         editor.onChange(() => { dirty = true; });
-      } else {
+      } else if (!waiting) {
         $("#mock-answer").value = (state.draft && state.draft.text) || "";
       }
     }
@@ -376,7 +379,7 @@ function setupMock(root) {
       const after = await api("POST", `/api/mock/${sessionId}/rounds/${r.id}/submit`, draft());
       const done = after.rounds[r.position];
       status.textContent = done.score === null ? "Submitted. Results come at the end (strict mode)." : `Submitted: ${Math.round(done.score)}/100.`;
-      if (after.submitted) showReference($("[data-round-result]", root), after.submitted);
+      if (after.submitted) showReference($("[data-round-result]", root), after.submitted, done.result);
     } catch (err) { status.textContent = `Error: ${err.message}`; }
     await refresh();
   });
@@ -401,9 +404,26 @@ function setupMock(root) {
   refresh();
 }
 
-function showReference(out, done) {
+function showVerdicts(box, result) {
+  // A theory or design round: each point's verdict and evidence, then misconceptions.
+  const list = el("ul", { class: "points", "aria-label": "Your answer against the rubric" });
+  for (const p of result.points) {
+    const li = el("li", { class: `point ${p.status}`, "data-point": p.id });
+    li.append(el("strong", { text: `${p.status}: ` }), p.description);
+    if (p.evidence) li.append(el("blockquote", { text: p.evidence }));
+    list.append(li);
+  }
+  box.append(list);
+  for (const m of result.misconceptions) {
+    box.append(el("p", { class: "misconception", text: `Misconception: "${m.evidence}". ${m.correction}` }));
+  }
+  box.append(el("h4", { text: "Model answer" }));
+}
+
+function showReference(out, done, result) {
   const ref = done.reference;
   const box = el("details", { open: "" }, el("summary", { text: `Reference for round ${done.position + 1}: ${done.item_title}` }));
+  if (ref.model_answer && result && result.points) showVerdicts(box, result);
   if (ref.model_answer) {
     box.append(el("p", { class: "model", text: ref.model_answer }));
     const points = el("ul");
