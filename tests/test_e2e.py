@@ -224,6 +224,7 @@ def test_practice_mode_shows_each_point_after_a_theory_round(server, page):
     start.wait_for()
     assert "softmax" not in page.locator("[data-prompt]").inner_text().lower()
     assert page.locator("[data-code-area]").is_hidden()
+    assert page.get_by_role("button", name="Hint (costs 10 points)").is_hidden()
     start.click()
     page.wait_for_selector(".cm-content")
     assert "softmax" in page.locator("[data-prompt]").inner_text().lower()

@@ -220,9 +220,10 @@ def test_practice_mode_returns_the_reference_after_each_round(client):
     )
     submitted = after.json()["submitted"]
     assert submitted["score"] is not None and submitted["reference"]["competencies"]
-    hint = client.post(f"/api/mock/{view['id']}/rounds/{after.json()['rounds'][1]['id']}/hint")
-    assert hint.status_code == 200 and hint.json()["hint"]
-    # The next round waits: its question is not sent until its clock starts.
+    second = after.json()["rounds"][1]["id"]
+    # The next round waits: neither its question nor a hint until its clock starts.
+    early = client.post(f"/api/mock/{view['id']}/rounds/{second}/hint")
+    assert early.status_code == 400 and "not started" in early.json()["detail"]
     waiting = client.get(f"/api/mock/{view['id']}").json()
     assert waiting["rounds"][1]["state"] == "waiting"
     assert waiting["prompt"]["statement"] == "The question appears when you start this round."
@@ -230,6 +231,8 @@ def test_practice_mode_returns_the_reference_after_each_round(client):
     assert started["rounds"][1]["state"] == "running"
     question = client.get(f"/api/mock/{view['id']}").json()["prompt"]["statement"]
     assert question != waiting["prompt"]["statement"] and question.endswith("?")
+    hint = client.post(f"/api/mock/{view['id']}/rounds/{second}/hint")
+    assert hint.status_code == 200 and hint.json()["hint"]
 
 
 def test_review_and_stories_over_the_api(client):

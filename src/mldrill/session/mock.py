@@ -278,6 +278,8 @@ class MockService:
         session, row = self._current_row(session_id, round_id)
         if session.mode == STRICT:
             raise MockError("hints are off in strict mode")
+        if row.started_at is None:
+            raise MockError("this round has not started")
         hints = self.hints(row.kind, row.item_id)
         if row.hints_used >= len(hints):
             raise MockError("no more hints for this round")

@@ -333,6 +333,8 @@ function setupMock(root) {
     $("[data-prompt]", root).innerHTML = state.prompt.statement_html;  // rendered by the server, HTML escaped
     $("[data-mock-start]", root).hidden = r.state !== "waiting";
     $("[data-mock-submit]", root).hidden = r.state !== "running";
+    const hintButton = $("[data-mock-hint]", root);
+    if (hintButton) hintButton.hidden = r.state !== "running";
     const pause = $("[data-mock-pause]", root);
     if (pause) pause.textContent = state.paused ? "Resume" : "Pause";
     // A waiting round shows neither its question nor an answer area: the clock has not started.
