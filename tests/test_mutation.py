@@ -99,3 +99,14 @@ def test_mutant_ids_are_unique_even_for_nested_sites():
     assert len(ids) == len(set(ids))
     swaps = [m for m in mutants if m.operator == "arithmetic_swap"]
     assert [m.id.endswith("#2") for m in swaps] == [False, True]
+
+
+def test_bank_stats_borrows_a_judge_per_problem(probe, tmp_path):
+    from mldrill.bank.stats import bank_stats
+    from mldrill.service import Service
+
+    seen = []
+    with Service(db_url=f"sqlite:///{tmp_path / 's.db'}") as service:
+        stats = bank_stats([probe], service.judge, seen.append)
+    assert seen == [probe] and stats["problems"] == 1
+    assert stats["mutation"]["per_problem"][probe.id]["score"] == 100.0

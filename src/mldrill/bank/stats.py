@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 from ..judge.worker import Zygote
 from .loader import Problem
@@ -14,10 +15,11 @@ from .schema import Kind
 
 def bank_stats(
     problems: list[Problem],
-    zygote_for: Callable[[Problem], Zygote],
+    judge: Callable[[Problem], AbstractContextManager[Zygote]],
     on_problem: Callable[[Problem], None] | None = None,
 ) -> dict:
-    """Counts per kind, area, topic and difficulty; mutation scores of implement problems."""
+    """Counts per kind, area, topic and difficulty; mutation scores of implement problems.
+    ``judge(problem)`` lends a warm judge for one problem (``Service.judge``)."""
     reports: dict[str, MutationReport] = {}
     skipped = []
     for problem in problems:
@@ -25,7 +27,8 @@ def bank_stats(
             if problem.missing_extras():
                 skipped.append(problem.id)
             else:
-                reports[problem.id] = analyse(problem, zygote_for(problem))
+                with judge(problem) as zygote:
+                    reports[problem.id] = analyse(problem, zygote)
         if on_problem is not None:
             on_problem(problem)
     scores = [r.score for r in reports.values()]

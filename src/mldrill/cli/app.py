@@ -459,11 +459,11 @@ def bank_stats_cmd(
     with _service(sandbox=not no_sandbox) as service:
         problems = service.problems()
         if as_json:
-            stats = bank_stats(problems, service.zygote)
+            stats = bank_stats(problems, service.judge)
         else:
             with Progress(console=console, transient=True) as progress:
                 task = progress.add_task("mutation analysis", total=len(problems))
-                stats = bank_stats(problems, service.zygote, lambda p: progress.advance(task))
+                stats = bank_stats(problems, service.judge, lambda p: progress.advance(task))
     if as_json:
         print(json.dumps(stats, indent=2))
         return
