@@ -17,7 +17,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|i\.i\.d|vs|etc|cf|approx|resp|incl)\.)$", re.IGNORECASE
 )
 # "hardly" and "rarely" are left out: they stem to "hard" and "rare", ordinary words.
-_NEGATION_WORDS = ("not", "no", "never", "without", "neither", "nor", "cannot", "none",
+_NEGATION_WORDS = ("not", "no", "never", "without", "neither", "nor", "cannot", "none", "nobody",
                    "nothing")  # fmt: skip
 NEGATION_WINDOW = 8  # a negation counts for a match at most this many words before it...
 # ...and only within the same clause: "it's not slow, it saturates" does not negate "saturates".
