@@ -360,3 +360,21 @@ def test_point_model_is_rebuilt_from_the_case_files():
     assert len({(c["item"], c["answer"]) for c in tested} & fitted) <= 3
     shipped = next(m for m in json.loads(MODEL_PATH.read_text())["models"] if not m["semantic"])
     assert train(None, cases) == shipped
+
+
+def test_cli_bench_rubric_reports_detection_quality():
+    from mldrill.bench.rubric_bench import CASE_SETS, load_cases
+
+    runner = CliRunner()
+    bad = runner.invoke(app, ["bench", "rubric", "--cases", "nope"])
+    assert bad.exit_code == 2 and "is not one of" in bad.output
+    done = runner.invoke(app, ["bench", "rubric", "--no-semantic", "--cases", "heldout-a",
+                               "--json"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    report = json.loads(done.output)
+    total = len([c for p, h in CASE_SETS["heldout-a"] for c in load_cases(p, h)])
+    assert report["cases"] == total == sum(k["cases"] for k in report["by_kind"].values())
+    assert not report["semantic"] and report["learned"]
+    assert len(report["errors"]) == round(total * (1 - report["accuracy"]))
+    table = runner.invoke(app, ["bench", "rubric", "--no-semantic", "--cases", "heldout-a"])
+    assert table.exit_code == 0 and f"{report['f1']:.3f}" in table.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from ..bank.questions import builtin_questions
@@ -61,10 +62,13 @@ def evaluate(
     sources: list[tuple[Path, str | None]] | None = None,
     learned: bool | None = None,
     unseen: bool = False,
+    on_total: Callable[[int], None] | None = None,
+    on_case: Callable[[], None] | None = None,
 ) -> dict:
     """Detection quality over every labelled case of ``sources`` (a ``CASE_SETS`` value; the
     dev cases by default), overall and per case kind; ``learned`` as for ``grade_answer``.
-    ``unseen`` leaves out the cases whose answer is also a training case for the same item."""
+    ``unseen`` leaves out the cases whose answer is also a training case for the same item.
+    ``on_total`` hears the number of cases, ``on_case`` each one graded (a progress bar)."""
     bank = builtin_questions()
     counts: Counter = Counter()
     by_kind: dict[str, Counter] = {}
@@ -75,6 +79,8 @@ def evaluate(
             (c["item"], c["answer"]) for p, h in CASE_SETS["training"] for c in load_cases(p, h)
         }
         cases = [c for c in cases if (c["item"], c["answer"]) not in seen]
+    if on_total is not None:
+        on_total(len(cases))
     for case in cases:
         item = bank.item(case["item"])
         result = grade_answer(item, case["answer"], embedder, learned)
@@ -87,6 +93,8 @@ def evaluate(
         by_kind.setdefault(case.get("kind", "other"), Counter())[key] += 1
         if predicted != actual:
             errors.append({**case, "got": str(status)})
+        if on_case is not None:
+            on_case()
 
     def scores(c: Counter) -> dict:
         precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0

@@ -561,11 +561,19 @@ def bench_rubric(
     if cases not in CASE_SETS:
         _fail(f"--cases: {cases!r} is not one of {', '.join(CASE_SETS)}")
     embedder = None if no_semantic else semantic_embedder()
-    report = evaluate(embedder, CASE_SETS[cases], learned, unseen=cases in TEST_SETS)
+    unseen = cases in TEST_SETS
     if as_json:
-        print(json.dumps(report, indent=2))
+        print(json.dumps(evaluate(embedder, CASE_SETS[cases], learned, unseen), indent=2))
         return
+    from rich.progress import Progress
     from rich.table import Table
+
+    console = _console()
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task(f"grading the {cases} cases")
+        report = evaluate(embedder, CASE_SETS[cases], learned, unseen,
+                          lambda n: progress.update(task, total=n),
+                          lambda: progress.advance(task))  # fmt: skip
 
     table = Table("cases", "kind", "precision", "recall", "F1", "accuracy", show_edge=False)
     for kind, row in report["by_kind"].items():
@@ -574,7 +582,6 @@ def bench_rubric(
     table.add_row(str(report["cases"]), "[bold]all[/]", f"{report['precision']:.3f}",
                   f"{report['recall']:.3f}", f"[bold]{report['f1']:.3f}[/]",
                   f"{report['accuracy']:.3f}")  # fmt: skip
-    console = _console()
     console.print(table)
     console.print(f"semantic matching: {'on' if report['semantic'] else 'off'}; "
                   f"decision: {'learned' if report['learned'] else 'rules'}; "
