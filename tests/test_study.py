@@ -378,3 +378,15 @@ def test_cli_bench_rubric_reports_detection_quality():
     assert len(report["errors"]) == round(total * (1 - report["accuracy"]))
     table = runner.invoke(app, ["bench", "rubric", "--no-semantic", "--cases", "heldout-a"])
     assert table.exit_code == 0 and f"{report['f1']:.3f}" in table.output
+
+
+def test_evidence_is_the_closest_sentence_that_names_the_point():
+    # "with a threshold on the tail" (density methods) names a word of the evaluation point,
+    # but the sentence about evaluation is what an interviewer would point to.
+    item = builtin_questions().item("anomaly_detection_approaches")
+    result = grade_answer(item, item.model_answer)
+    evaluation = next(p for p in result.points if p.id == item.points[-1].id)
+    assert evaluation.status is Coverage.COVERED
+    assert evaluation.evidence.startswith("To evaluate, use a small labelled set")
+    start, end = evaluation.span
+    assert item.model_answer[start:end] == evaluation.evidence

@@ -248,6 +248,37 @@ def answer_features(item: RubricItem, answer: str, embedder=None) -> list[dict[s
     return _features(item, *_rules(item, answer, embedder))
 
 
+def _show_best_evidence(
+    point: KeyPoint,
+    result: PointResult,
+    hits: list[set[int]],
+    sents: list[text.Sentence],
+    table,
+    index: int,
+    wrong: list[MisconceptionHit],
+) -> None:
+    """Show, as a covered point's evidence, the sentence that names all its concept groups and
+    is closest to its description (by similarity, else by shared words), rather than the first
+    such sentence: "with a threshold on the tail" names an evaluation point's word, but the
+    sentence about evaluation is the evidence. Display only: the verdict is already made, and
+    a sentence that states a misconception is never chosen."""
+    n = len(point.concepts)
+    candidates = [
+        i
+        for i, h in enumerate(hits)
+        if len(h) == n and not any(m.evidence in sents[i].text for m in wrong)
+    ]
+    if len(candidates) < 2:
+        return
+    if table is not None:
+        closeness = {i: float(table[index][i].max()) for i in candidates}
+    else:
+        words = features.content(text.tokens(" ".join([point.description, *point.phrasings])))
+        closeness = {i: len(words & set(sents[i].tokens)) for i in candidates}
+    best = max(candidates, key=lambda i: (closeness[i], -i))
+    result.evidence, result.span = sents[best].text, (sents[best].start, sents[best].end)
+
+
 def grade_answer(
     item: RubricItem, answer: str, embedder=None, learned: bool | None = None
 ) -> RubricResult:
@@ -273,6 +304,9 @@ def grade_answer(
     for point in points:
         if point.status is Coverage.COVERED and any(m.evidence in point.evidence for m in wrong):
             point.status, point.basis = Coverage.PARTIAL, ""
+    for index, (point, (_, hits)) in enumerate(zip(points, graded, strict=True)):
+        if point.status is Coverage.COVERED:
+            _show_best_evidence(item.points[index], point, hits, sents, table, index, wrong)
     total = sum(p.weight for p in item.points)
     earned = sum(p.weight * CREDIT[p.status] for p in points) - sum(m.penalty for m in wrong)
     score = round(max(0.0, min(100.0, 100.0 * earned / total)), 1)
