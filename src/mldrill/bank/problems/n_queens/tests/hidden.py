@@ -81,6 +81,6 @@ def test_eight_queens_speed(sol, ref):
     expect_fast(sol.n_queens, ref.n_queens, 8, max_ratio=5)
 
 
-@case("efficiency", timeout=4.0, hint=PRUNE_HINT)
+@case("efficiency", timeout=1.0, hint=PRUNE_HINT)
 def test_ten_queens(sol):
     _check(sol.n_queens(10), 724, [0, 2, 5, 7, 9, 4, 8, 1, 3, 6], 10)
