@@ -116,7 +116,7 @@ def test_decode_sequence_speed(sol, ref, rng):
 
 @case("efficiency", timeout=20.0, hint="One step must not recompute attention for the prefix.")
 def test_step_with_long_history(sol, ref, rng):
-    n, d = 400, 16
+    n, d = 700, 16
     k, v = rng.normal(size=(n, d)), rng.normal(size=(n, d))
     cache, want = sol.KVCache(n + 8, d, d), ref.KVCache(n + 8, d, d)
     for t in range(n):

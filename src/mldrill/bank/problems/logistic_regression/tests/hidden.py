@@ -150,6 +150,6 @@ def test_fit_large_features_stays_finite(sol, ref, rng):
 
 @case("efficiency", timeout=10.0)
 def test_fit_speed(sol, ref, rng):
-    X = rng.normal(size=(200, 5))
-    y = (rng.random(200) < 0.5).astype(float)
+    X = rng.normal(size=(1000, 5))
+    y = (rng.random(1000) < 0.5).astype(float)
     expect_fast(sol.fit, ref.fit, X, y, 0.1, 100, max_ratio=15, floor_ms=3)
