@@ -44,9 +44,10 @@ CASE_SETS: dict[str, list[tuple[Path, str | None]]] = {
     "heldout-d": [(HELDOUT_D, None)],
     "test": [(HELDOUT, "b"), (HELDOUT_C, None), (HELDOUT_D, None)],  # never trained on
     "train-extra": [(TRAIN_EXTRA, None)],
-    # What ``train_point_model`` fits the learned decision on.
-    "training": [(CASES, None), (HELDOUT, "a"), (TRAIN_EXTRA, None)],
 }
+# What ``train_point_model`` fits the learned decision on.
+TRAINING_SETS = ("dev", "heldout-a", "train-extra")
+CASE_SETS["training"] = [source for name in TRAINING_SETS for source in CASE_SETS[name]]
 # Case sets never trained on. A test case whose answer is also a training case for the same
 # item (independent authors do sometimes write the same one-liner) is left out of them.
 TEST_SETS = frozenset(("heldout-b", "heldout-c", "heldout-d", "test"))

@@ -22,7 +22,7 @@ from ..bank.questions import builtin_questions
 from ..grading.rubric import features
 from ..grading.rubric.grader import answer_features
 from ..grading.rubric.learned import MODEL_PATH, fit_logistic, predict
-from .rubric_bench import CASES, HELDOUT, TRAIN_EXTRA, load_cases
+from .rubric_bench import CASE_SETS, TRAINING_SETS, load_cases
 
 FOLDS = 5
 L2_GRID = (1e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3)
@@ -34,9 +34,13 @@ TRAINING = (
 
 
 def training_cases() -> list[dict]:
-    dev = [{**c, "source": "dev"} for c in load_cases(CASES)]
-    extra = [{**c, "source": "train-extra"} for c in load_cases(TRAIN_EXTRA)]
-    return dev + [{**c, "source": "heldout-a"} for c in load_cases(HELDOUT, "a")] + extra
+    """The cases of ``TRAINING_SETS``, each marked with the name of its set."""
+    return [
+        {**c, "source": name}
+        for name in TRAINING_SETS
+        for path, half in CASE_SETS[name]
+        for c in load_cases(path, half)
+    ]
 
 
 def fold(item_id: str) -> int:

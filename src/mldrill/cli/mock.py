@@ -241,30 +241,12 @@ def _print_scorecard(console, card) -> None:
             console.print(f"- {line}", highlight=False)
 
 
-def _print_verdicts(console, result: dict) -> None:
-    """A theory or design round's rubric result: each point's verdict and evidence, then the
-    misconceptions stated, with their corrections."""
-    from rich.markup import escape
-
-    from .study import STATUS_STYLE
-
-    for point in result.get("points", []):
-        style = STATUS_STYLE[point["status"]]
-        console.print(f"[{style}]{point['status']:>8}[/] {escape(point['description'])}",
-                      highlight=False)  # fmt: skip
-        if point.get("evidence"):
-            console.print(f'          [dim]evidence:[/] "{escape(point["evidence"])}"',
-                          highlight=False)  # fmt: skip
-    for wrong in result.get("misconceptions", []):
-        console.print(f'[magenta]misconception[/] "{escape(wrong["evidence"])}"', highlight=False)
-        console.print(f"          [dim]correction:[/] {escape(wrong['correction'])}",
-                      highlight=False)  # fmt: skip
-
-
 def _print_reference(console, ref: dict, result: dict | None = None) -> None:
     console.rule(f"reference: {ref['title']}")
     if "model_answer" in ref and result and result.get("points"):
-        _print_verdicts(console, result)
+        from .study import show_verdicts
+
+        show_verdicts(console, result)
         console.print("[bold]model answer[/]")
     if "model_answer" in ref:
         console.print(ref["model_answer"], highlight=False)

@@ -40,23 +40,32 @@ def _read_answer(answer_file: Path | None, until_blank: bool = False) -> str:
     return sys.stdin.read()
 
 
-def show_rubric_result(console, item, result) -> None:
-    """Per point verdict and evidence, misconceptions, then the whole rubric and model answer."""
+def show_verdicts(console, result: dict) -> None:
+    """A rubric result (``RubricResult.to_dict()``, as a mock round also stores it): each
+    point's verdict, evidence and missing concepts, then the misconceptions with corrections."""
     from rich.markup import escape  # rubric text such as E[x] is not markup
 
-    for point in result.points:
-        style = STATUS_STYLE[str(point.status)]
-        console.print(f"[{style}]{point.status:>8}[/] {escape(point.description)}", highlight=False)
-        if point.evidence:
-            console.print(
-                f'          [dim]evidence:[/] "{escape(point.evidence)}"', highlight=False
-            )
-        if point.concepts_missing and str(point.status) != "covered":
-            console.print(f"          [dim]missing:[/] {', '.join(point.concepts_missing)}",
+    for point in result.get("points", []):
+        status = point["status"]
+        console.print(f"[{STATUS_STYLE[status]}]{status:>8}[/] {escape(point['description'])}",
+                      highlight=False)  # fmt: skip
+        if point.get("evidence"):
+            console.print(f'          [dim]evidence:[/] "{escape(point["evidence"])}"',
                           highlight=False)  # fmt: skip
-    for wrong in result.misconceptions:
-        console.print(f'[magenta]misconception[/] "{escape(wrong.evidence)}"', highlight=False)
-        console.print(f"          [dim]correction:[/] {escape(wrong.correction)}", highlight=False)
+        if point.get("concepts_missing") and status != "covered":
+            console.print(f"          [dim]missing:[/] {', '.join(point['concepts_missing'])}",
+                          highlight=False)  # fmt: skip
+    for wrong in result.get("misconceptions", []):
+        console.print(f'[magenta]misconception[/] "{escape(wrong["evidence"])}"', highlight=False)
+        console.print(f"          [dim]correction:[/] {escape(wrong['correction'])}",
+                      highlight=False)  # fmt: skip
+
+
+def show_rubric_result(console, item, result) -> None:
+    """Per point verdict and evidence, misconceptions, then the whole rubric and model answer."""
+    from rich.markup import escape
+
+    show_verdicts(console, result.to_dict())
     console.print(f"[bold]score {result.score:.0f}/100[/]"
                   + ("" if result.semantic else " [dim](words only)[/]"))  # fmt: skip
     console.print("\n[bold]rubric[/]")

@@ -227,15 +227,25 @@ function suggestedRating(score) {
   return 4;
 }
 
+// One rubric point's verdict, description and evidence; and a misconception's line.
+function pointItem(p) {
+  const li = el("li", { class: `point ${p.status}`, "data-point": p.id });
+  li.append(el("strong", { text: `${p.status}: ` }), p.description);
+  if (p.evidence) li.append(el("blockquote", { text: p.evidence }));
+  return li;
+}
+
+function misconceptionLine(m) {
+  return el("p", { class: "misconception", text: `Misconception: "${m.evidence}". ${m.correction}` });
+}
+
 function renderRubric(out, data) {
   const { result, rubric, answer_id: answerId } = data;
   out.replaceChildren();
   out.append(el("h2", { text: `Score: ${Math.round(result.score)}/100` }));
   const list = el("ul", { class: "points" });
   for (const p of result.points) {
-    const li = el("li", { class: `point ${p.status}`, "data-point": p.id });
-    li.append(el("strong", { text: `${p.status}: ` }), p.description);
-    if (p.evidence) li.append(el("blockquote", { text: p.evidence }));
+    const li = pointItem(p);
     const select = el("select", { "aria-label": `Your own verdict on: ${p.description}`, "data-override": p.id });
     for (const s of ["covered", "partial", "missed"]) {
       const option = el("option", { value: s, text: `I think: ${s}` });
@@ -246,9 +256,7 @@ function renderRubric(out, data) {
     list.append(li);
   }
   out.append(list);
-  for (const m of result.misconceptions) {
-    out.append(el("p", { class: "misconception", text: `Misconception: "${m.evidence}". ${m.correction}` }));
-  }
+  for (const m of result.misconceptions) out.append(misconceptionLine(m));
   const save = el("button", { type: "button", text: "Save my own grading" });
   const saved = el("span", { role: "status", "aria-live": "polite" });
   save.addEventListener("click", async () => {
@@ -409,16 +417,9 @@ function setupMock(root) {
 function showVerdicts(box, result) {
   // A theory or design round: each point's verdict and evidence, then misconceptions.
   const list = el("ul", { class: "points", "aria-label": "Your answer against the rubric" });
-  for (const p of result.points) {
-    const li = el("li", { class: `point ${p.status}`, "data-point": p.id });
-    li.append(el("strong", { text: `${p.status}: ` }), p.description);
-    if (p.evidence) li.append(el("blockquote", { text: p.evidence }));
-    list.append(li);
-  }
+  for (const p of result.points) list.append(pointItem(p));
   box.append(list);
-  for (const m of result.misconceptions) {
-    box.append(el("p", { class: "misconception", text: `Misconception: "${m.evidence}". ${m.correction}` }));
-  }
+  for (const m of result.misconceptions) box.append(misconceptionLine(m));
   box.append(el("h4", { text: "Model answer" }));
 }
 
