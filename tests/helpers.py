@@ -102,3 +102,22 @@ kind = "theory"
 minutes = 5
 pool = ["l1_vs_l2"]
 """
+
+# The same rounds the other way round: a theory round's result shows before the next round.
+THEORY_FIRST_FORMAT = """
+id = "theory-first"
+title = "Theory first"
+description = "A theory round, then a coding round, for tests."
+
+[[rounds]]
+title = "Theory"
+kind = "theory"
+minutes = 5
+pool = ["l1_vs_l2"]
+
+[[rounds]]
+title = "Code"
+kind = "implement"
+minutes = 10
+pool = ["softmax"]
+"""

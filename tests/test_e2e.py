@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from helpers import SHORT_FORMAT as SHORT
+from helpers import THEORY_FIRST_FORMAT as THEORY_FIRST
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -20,25 +21,6 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
-
-
-THEORY_FIRST = """
-id = "theory-first"
-title = "Theory first"
-description = "A theory round, then a coding round, for tests."
-
-[[rounds]]
-title = "Theory"
-kind = "theory"
-minutes = 5
-pool = ["l1_vs_l2"]
-
-[[rounds]]
-title = "Code"
-kind = "implement"
-minutes = 10
-pool = ["softmax"]
-"""
 
 
 class Clock:
